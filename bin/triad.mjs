@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The `triad` command. The core is TypeScript; tsx compiles it on the fly so
+// `npx triad` works right after `npm install` with no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../electron/core/cli/main.ts');
+const code = await main(process.argv);
+// `serve` keeps running; every other command ends here.
+if (code !== 0 || !process.argv.includes('serve')) process.exitCode = code;

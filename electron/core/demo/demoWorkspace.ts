@@ -1,0 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SYSTEM_ACTOR } from '../governance/audit';
+import { DEMO_MODEL_NAME, writeDemoModel } from '../models/demoModels';
+import type { Workspace } from '../workspace';
+
+export interface DemoReport {
+  created: string[];
+  existing: string[];
+}
+
+/**
+ * Registers the demo model `demo-assistant` (v1: a clean sentence, v2: one with
+ * a fake e-mail address and a test card number). The GGUF files are generated
+ * here, never downloaded. Running it again changes nothing.
+ */
+export async function ensureDemoWorkspace(ws: Workspace): Promise<DemoReport> {
+  const report: DemoReport = { created: [], existing: [] };
+  const present = new Set(ws.models.list().find((m) => m.name === DEMO_MODEL_NAME)?.versions.map((v) => v.version) ?? []);
+  if (present.has(1) && present.has(2)) {
+    report.existing.push(`${DEMO_MODEL_NAME}@1`, `${DEMO_MODEL_NAME}@2`);
+    return report;
+  }
+  const dir = await mkdtemp(join(ws.paths.tmp, 'demo-'));
+  try {
+    for (const version of [1, 2] as const) {
+      const file = join(dir, `demo-assistant-v${version}.gguf`);
+      await writeDemoModel(version, file);
+      const { version: registered, duplicate } = await ws.models.import({
+        file,
+        name: DEMO_MODEL_NAME,
+        notes: version === 1 ? 'Demo: answers with a clean sentence.' : 'Demo: answers with a fake e-mail address and a test card number.',
+        actor: SYSTEM_ACTOR,
+        source: 'system',
+      });
+      (duplicate ? report.existing : report.created).push(`${registered.name}@${registered.version}`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return report;
+}

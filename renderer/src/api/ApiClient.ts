@@ -1,0 +1,44 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import { TriadError } from '../../../shared/errors';
+import type { RendererTransport } from '../transport/transportTypes';
+import { describeThrown, unreachableError } from '../transport/transportErrors';
+
+/** What the client needs to know about the session, so it stays free of React and stores. */
+export interface SessionAccess {
+  token(): string | null;
+  /** Called when the core says the session is no longer valid. */
+  expire(notice: string): void;
+}
+
+const SESSION_ENDING_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
+
+/** Typed calls over whichever transport was chosen; failures throw TriadError. */
+export class ApiClient {
+  constructor(
+    readonly transport: RendererTransport,
+    private readonly session: SessionAccess,
+  ) {}
+
+  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const token = this.session.token();
+    let outcome;
+    try {
+      outcome = await this.transport.call(method, input, token);
+    } catch (error) {
+      // Transports report failures as outcomes; this guards against one that throws anyway.
+      outcome = { ok: false as const, error: unreachableError(describeThrown(error)) };
+    }
+    if (outcome.ok) return outcome.result;
+    const error = TriadError.fromData(outcome.error);
+    if (token !== null && SESSION_ENDING_CODES.has(error.code)) {
+      this.session.expire(`${error.message} Sign in again to continue.`);
+    }
+    throw error;
+  }
+}
+
+/** Normalises anything caught around an api call into a TriadError for display. */
+export function asTriadError(error: unknown): TriadError {
+  if (error instanceof TriadError) return error;
+  return new TriadError('INTERNAL', describeThrown(error), 'This is a fault in the app; reload the window and try again.');
+}
