@@ -50,11 +50,20 @@ export default tseslint.config(
     },
   },
   {
-    files: ['shared/**/*.ts'],
+    files: ['shared/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^(?!zod$|zod/|\\./)', message: 'shared/ imports nothing but zod and itself.' }] },
+      ],
+    },
+  },
+  {
+    files: ['shared/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|zod/|\\./|\\.\\./(?!\\.\\.))', message: 'shared/ imports nothing but zod and itself.' }] },
       ],
     },
   },

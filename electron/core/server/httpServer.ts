@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { ERROR_CODES, type TriadErrorData } from '../../../shared/errors';
+import { ERROR_CODES, TriadError, type TriadErrorData } from '../../../shared/errors';
 import type { TriadEvent } from '../../../shared/events';
 import type { Dispatcher } from '../api/dispatch';
 import type { Workspace } from '../workspace';
@@ -101,7 +101,15 @@ export async function startHttpServer(ws: Workspace, dispatcher: Dispatcher, opt
     );
   }
 
-  await app.listen({ host: '127.0.0.1', port: options.port });
+  try {
+    await app.listen({ host: '127.0.0.1', port: options.port });
+  } catch (err) {
+    await app.close();
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new TriadError('BUSY', `Port ${options.port} on 127.0.0.1 is already in use.`, 'Stop the other server or pick another port with --port (0 picks a free one).');
+    }
+    throw err;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {

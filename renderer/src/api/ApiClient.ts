@@ -1,3 +1,4 @@
+import { methods } from '../../../shared/contract';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { TriadError } from '../../../shared/errors';
 import type { RendererTransport } from '../transport/transportTypes';
@@ -20,7 +21,9 @@ export class ApiClient {
   ) {}
 
   async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    const token = this.session.token();
+    // Public methods go without the session token: a stale token must not stop
+    // the start-up check or a fresh sign-in (the server rejects unknown tokens outright).
+    const token = methods[method].access === 'public' ? null : this.session.token();
     let outcome;
     try {
       outcome = await this.transport.call(method, input, token);
@@ -31,7 +34,11 @@ export class ApiClient {
     if (outcome.ok) return outcome.result;
     const error = TriadError.fromData(outcome.error);
     if (token !== null && SESSION_ENDING_CODES.has(error.code)) {
-      this.session.expire(`${error.message} Sign in again to continue.`);
+      this.session.expire(
+        error.code === 'SESSION_EXPIRED'
+          ? 'Your session has expired. Sign in again to continue.'
+          : 'The server no longer recognises this session. Sign in again to continue.',
+      );
     }
     throw error;
   }
