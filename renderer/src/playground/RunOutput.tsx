@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { CopyButton } from '../components/CopyButton';
 import type { RunState } from '../stores/playgroundStore';
 import { RunStatusLine } from './RunStatusLine';
+import { RUN_SHORTCUT } from './shortcut';
 
 /** Pixels from the bottom within which the view keeps following new tokens. */
 const FOLLOW_SLACK = 40;
@@ -35,7 +36,7 @@ export function RunOutput({ run }: { run: RunState }) {
         }}
       >
         {run.phase === 'idle' && (
-          <p className="output-placeholder">The answer appears here token by token. Press Ctrl+Enter (⌘+Enter) to run.</p>
+          <p className="output-placeholder">The answer appears here token by token. Press {RUN_SHORTCUT} to run.</p>
         )}
         <pre className="output-text" data-testid="run-output" aria-live="polite" aria-busy={running}>
           {run.output}

@@ -75,7 +75,6 @@ export function TraceTable({ traces, sort, dir, onSort, onOpen }: Props) {
             onFocus={() => setActive(index)}
             onClick={() => onOpen(t.id)}
             onKeyDown={(event) => onKeyDown(event, index, t.id)}
-            aria-label={`Trace ${t.id}`}
           >
             <td className="nowrap mono-num">{formatDateTime(t.startedAt)}</td>
             <td>{t.user}</td>
