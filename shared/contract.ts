@@ -6,12 +6,17 @@
  * entries in shared/methods/<area>.ts.
  */
 import type { z } from 'zod';
+import { auditLogMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
+import { ledgerMethods } from './methods/ledger';
 import type { MethodSpec } from './methods/method';
 import { modelsMethods } from './methods/models';
+import { promptsMethods } from './methods/prompts';
 import { runsMethods } from './methods/runs';
 import { setupMethods } from './methods/setup';
+import { tokensMethods } from './methods/tokens';
 import { tracesMethods } from './methods/traces';
+import { usersMethods } from './methods/users';
 import { workspaceMethods } from './methods/workspace';
 
 export type { MethodSpec } from './methods/method';
@@ -22,8 +27,13 @@ export const methods = {
   ...authMethods,
   ...workspaceMethods,
   ...modelsMethods,
+  ...promptsMethods,
   ...runsMethods,
   ...tracesMethods,
+  ...usersMethods,
+  ...tokensMethods,
+  ...auditLogMethods,
+  ...ledgerMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

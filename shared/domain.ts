@@ -58,8 +58,15 @@ export const RunParamsSchema = z.object({
   temperature: z.number().min(0).max(2).default(0),
   topK: z.number().int().min(0).max(1000).default(40),
   topP: z.number().min(0).max(1).default(0.95),
+  minP: z.number().min(0).max(1).default(0),
+  /** 1 turns the penalty off; it is off by default so greedy runs reproduce the model's own choice. */
+  repeatPenalty: z.number().min(1).max(2).default(1),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
   maxTokens: z.number().int().min(1).max(32_768).default(256),
+  /** Generation stops before any of these strings; the string itself is not part of the output. */
+  stop: z.array(z.string().min(1, 'A stop string cannot be empty').max(200)).max(16).default([]),
+  /** A JSON schema the output must satisfy; llama.cpp constrains sampling with a grammar built from it. */
+  jsonSchema: z.record(z.string(), z.unknown()).optional(),
 });
 export type RunParams = z.output<typeof RunParamsSchema>;
 
@@ -76,7 +83,10 @@ export const UsageSchema = z.object({ inputTokens: z.number().int(), outputToken
 export const TimingSchema = z.object({
   ttftMs: z.number().nullable(),
   totalMs: z.number(),
+  /** Generation speed: output tokens after the first, per second. */
   tokensPerSecond: z.number().nullable(),
+  /** Prompt processing speed: input tokens per second until the first output token. */
+  promptTokensPerSecond: z.number().nullable(),
 });
 
 export const RunResultSchema = z.object({
@@ -100,8 +110,55 @@ export const TraceSummarySchema = z.object({
   status: z.enum(TRACE_STATUSES),
   outputTokens: z.number().int().nullable(),
   totalMs: z.number().nullable(),
+  flags: z.array(z.string()),
 });
 export type TraceSummary = z.infer<typeof TraceSummarySchema>;
+
+export const ChatMessageSchema = z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() });
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+
+export const BACKENDS = ['cpu', 'cuda', 'vulkan', 'metal'] as const;
+
+/** Where and how llama.cpp ran: enough to explain a difference between two runs. */
+export const RuntimeInfoSchema = z.object({
+  backend: z.enum(BACKENDS),
+  gpuLayers: z.number().int().nullable(),
+  threads: z.number().int().nullable(),
+  contextSize: z.number().int().nullable(),
+  nodeLlamaCppVersion: z.string().nullable(),
+  llamaCppVersion: z.string().nullable(),
+  chatWrapper: z.string().nullable(),
+});
+export type RuntimeInfo = z.infer<typeof RuntimeInfoSchema>;
+
+/** Aggregates over the resource samples taken while the run generated. */
+export const TraceResourcesSchema = z.object({
+  peakRssBytes: z.number().nullable(),
+  peakVramBytes: z.number().nullable(),
+  meanCpuPercent: z.number().nullable(),
+  samples: z.number().int(),
+});
+
+export const SPAN_NAMES = ['pre_checks', 'queue', 'model_load', 'generation', 'post_checks'] as const;
+export const SpanSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  status: z.enum(['ok', 'error']),
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+export type Span = z.infer<typeof SpanSchema>;
+
+/** The saved prompt version a run was rendered from, and the messages it rendered to. */
+export const TracePromptSchema = z.object({
+  versionId: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  hash: z.string(),
+  messages: z.array(z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })),
+});
+export type TracePrompt = z.infer<typeof TracePromptSchema>;
 
 export const TraceSchema = z.object({
   id: z.string(),
@@ -118,8 +175,45 @@ export const TraceSchema = z.object({
   usage: UsageSchema.nullable(),
   timing: TimingSchema.nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Messages as the model received them (chat mode); null for raw completions. */
+  inputMessages: z.array(ChatMessageSchema).nullable(),
+  loras: z.array(z.string()),
+  runtime: RuntimeInfoSchema.nullable(),
+  resources: TraceResourcesSchema.nullable(),
+  spans: z.array(SpanSchema),
+  /** Markers set by checks (e.g. a policy detector); free-form, filterable. */
+  flags: z.array(z.string()),
+  /** The trace this run replayed, when it was a replay. */
+  replayOf: z.string().nullable(),
+  /** The prompt version this run was rendered from (runs by reference only). */
+  prompt: TracePromptSchema.nullable().optional(),
 });
 export type Trace = z.infer<typeof TraceSchema>;
+
+/** One reading of the resource sampler (observe/resourceSampler.ts). */
+export const ResourceSampleSchema = z.object({
+  at: z.string(),
+  cpuPercent: z.number().nullable(),
+  rssBytes: z.number(),
+  heapUsedBytes: z.number(),
+  systemFreeBytes: z.number(),
+  vramUsedBytes: z.number().nullable(),
+  vramTotalBytes: z.number().nullable(),
+  swapUsedBytes: z.number().nullable(),
+});
+export type ResourceSample = z.infer<typeof ResourceSampleSchema>;
+
+export const DiffPartSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export type DiffPart = z.infer<typeof DiffPartSchema>;
+
+export const ReplayResultSchema = z.object({
+  traceId: z.string(),
+  replayTraceId: z.string(),
+  identical: z.boolean(),
+  /** Original output → replay output, word by word. */
+  diff: z.array(DiffPartSchema),
+});
+export type ReplayResult = z.infer<typeof ReplayResultSchema>;
 
 export const WorkspaceInfoSchema = z.object({
   home: z.string(),

@@ -19,6 +19,10 @@ export const ERROR_CODES = {
   MODEL_LOAD_FAILED: 500,
   RUN_FAILED: 500,
   BUSY: 503,
+  /** The tamper-evident ledger does not verify: something on the record was changed. */
+  LEDGER_INVALID: 409,
+  /** Long work (a job) stopped at the caller's request; nothing was kept. */
+  CANCELLED: 409,
   INTERNAL: 500,
 } as const;
 

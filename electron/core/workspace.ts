@@ -2,11 +2,23 @@ import { mkdirSync } from 'node:fs';
 import { systemClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/connection';
 import { schemaVersion } from './db/migrate';
+import { ApiTokenService } from './governance/apiTokens';
 import { AuditLog } from './governance/audit';
 import { SessionService } from './governance/sessions';
 import { UserService } from './governance/users';
+import { JobRunner } from './jobs/jobRunner';
+import { Ledger } from './ledger/ledger';
+import { openLedgerService, PERIODIC_CHECKPOINT_MS } from './ledger/openLedger';
+import { LedgerRecorder } from './ledger/recorder';
+import { RetentionService } from './ledger/retention';
+import type { LedgerService } from './ledger/service';
+import { userKeyHooks } from './ledger/userKeyHooks';
 import { ModelRegistry } from './models/registry';
+import { ResourceSampler, type SamplerOptions } from './observe/resourceSampler';
+import { SampleStore } from './observe/sampleStore';
 import { homePaths, type HomePaths } from './paths';
+import { PromptService } from './prompts/promptService';
+import { engineSettingsFromEnv } from './runtime/engineSettings';
 import type { Engine } from './runtime/generation';
 import { LlamaEngine } from './runtime/llamaEngine';
 import { RunService } from './runtime/runService';
@@ -18,6 +30,8 @@ export interface WorkspaceOptions {
   engine?: Engine;
   /** better-sqlite3 binary for a non-Node runtime (the Electron shell). */
   sqliteNativeBinding?: string;
+  /** Resource sampling rates; idle sampling is for long-lived processes (the app, `triad serve`). */
+  sampler?: SamplerOptions;
 }
 
 export interface Workspace {
@@ -27,9 +41,18 @@ export interface Workspace {
   audit: AuditLog;
   users: UserService;
   sessions: SessionService;
+  apiTokens: ApiTokenService;
   models: ModelRegistry;
+  prompts: PromptService;
+  /** Long work with progress events and cancellation (imports, verification, …). */
+  jobs: JobRunner;
   traces: TraceStore;
   runs: RunService;
+  samples: SampleStore;
+  sampler: ResourceSampler;
+  /** The tamper-evident Merkle log of every audit event and trace, its keys and checkpoints. */
+  ledger: LedgerService;
+  retention: RetentionService;
   schemaVersion(): number;
   close(): Promise<void>;
 }
@@ -43,13 +66,26 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   mkdirSync(paths.tmp, { recursive: true });
   const clock = options.clock ?? systemClock;
   const db = openDatabase(paths.db, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
-  const audit = new AuditLog(db, clock);
-  const users = new UserService(db, clock, audit);
+  const ledgerLog = new Ledger(db, clock);
+  const recorder = new LedgerRecorder(db, ledgerLog);
+  const audit = new AuditLog(db, clock, (id) => recorder.auditEvent(id));
+  const ledger = openLedgerService(db, clock, paths.keys, ledgerLog, recorder, audit);
+  const retention = new RetentionService(db, clock, audit);
+  const users = new UserService(db, clock, audit, userKeyHooks(ledger.keys));
   const sessions = new SessionService(db, clock, users);
+  const apiTokens = new ApiTokenService(db, clock, users, audit);
   const models = new ModelRegistry(db, clock, paths, audit);
-  const traces = new TraceStore(db, clock);
-  const engine = options.engine ?? new LlamaEngine();
-  const runs = new RunService(models, traces, engine);
+  const prompts = new PromptService(db, clock, audit);
+  const jobs = new JobRunner(clock);
+  const traces = new TraceStore(db, clock, (id) => recorder.trace(id));
+  // A run left `running` by a process that has since died (crash, kill) is marked interrupted, output kept.
+  traces.recoverOrphans();
+  const engineSettings = engineSettingsFromEnv();
+  const engine = options.engine ?? new LlamaEngine(engineSettings);
+  const samples = new SampleStore(db);
+  const sampler = new ResourceSampler(samples, clock, () => engine.deviceMemory(), options.sampler ?? { idleMs: 0 });
+  const runs = new RunService(models, traces, engine, { sampler, maxQueued: engineSettings.maxQueued });
+  const stopCheckpoints = ledger.startPeriodicCheckpoints(PERIODIC_CHECKPOINT_MS);
   let closed = false;
   return {
     paths,
@@ -58,14 +94,25 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     audit,
     users,
     sessions,
+    apiTokens,
     models,
+    prompts,
+    jobs,
     traces,
     runs,
+    samples,
+    sampler,
+    ledger,
+    retention,
     schemaVersion: () => schemaVersion(db),
     async close() {
       if (closed) return;
       closed = true;
+      stopCheckpoints();
+      await sampler.stop();
       await engine.dispose();
+      // After the engine: a run it finished while stopping is covered too.
+      ledger.checkpointQuietly('close');
       db.close();
     },
   };

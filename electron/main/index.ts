@@ -40,7 +40,7 @@ let workspace: Workspace | null = null;
 
 async function createWindow(): Promise<void> {
   const binding = sqliteBindingForElectron();
-  workspace = openWorkspace({ home: homeFromArgs(), ...(binding ? { sqliteNativeBinding: binding } : {}) });
+  workspace = openWorkspace({ home: homeFromArgs(), ...(binding ? { sqliteNativeBinding: binding } : {}), sampler: { idleMs: 5000 } });
   // The desktop app on an empty home starts on the demo workspace.
   if (workspace.models.count() === 0) await ensureDemoWorkspace(workspace);
   installIpcBridge(new Dispatcher(workspace), isAppUrl);

@@ -36,7 +36,7 @@ test.describe('playground and traces', () => {
 
     await page.getByRole('link', { name: 'Playground' }).click();
     await page.getByLabel('Model').selectOption('demo-assistant@2');
-    await page.getByLabel('Prompt').fill('How do I pay?');
+    await page.getByLabel('Prompt', { exact: true }).fill('How do I pay?');
 
     // Count the streamed updates of the output as they arrive.
     await page.getByTestId('run-output').evaluate((el) => {

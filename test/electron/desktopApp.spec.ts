@@ -33,7 +33,7 @@ test.describe('desktop app (Electron)', () => {
       await page.getByRole('button', { name: 'Create administrator' }).click();
       await page.getByRole('link', { name: 'Playground' }).click();
       await page.getByLabel('Model').selectOption('demo-assistant@1');
-      await page.getByLabel('Prompt').fill('Hello');
+      await page.getByLabel('Prompt', { exact: true }).fill('Hello');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
       await expect(page.getByTestId('run-output')).toHaveText(DEMO_SENTENCES[1]);
     } finally {

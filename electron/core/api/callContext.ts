@@ -4,6 +4,8 @@ import type { TriadEvent } from '../../../shared/events';
 /** How the caller proved who they are, as seen by a transport. */
 export type Credentials =
   | { kind: 'session'; token: string }
+  /** An API token (`triad_…`), e.g. an HTTP bearer from a script. */
+  | { kind: 'apiToken'; token: string }
   /** Already authenticated by the transport itself (the CLI checks the password or token). */
   | { kind: 'user'; user: User }
   | { kind: 'none' };

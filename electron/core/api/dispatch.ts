@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../../shared/contract';
-import type { Source } from '../../../shared/domain';
+import type { Source, User } from '../../../shared/domain';
 import { TriadError, type TriadErrorData } from '../../../shared/errors';
 import type { TriadEvent } from '../../../shared/events';
 import { roleMayCall } from '../../../shared/permissions';
+import { disabledError } from '../governance/accountErrors';
 import type { Workspace } from '../workspace';
 import type { CallContext, Credentials } from './callContext';
 import { createHandlers, type Handlers } from './handlers';
@@ -32,8 +33,8 @@ export function toErrorData(err: unknown): TriadErrorData {
 
 /**
  * The single door to the core. Every transport (IPC, HTTP, CLI) goes through
- * here: the method must exist, the input must parse, the caller must be
- * signed in and hold the method's permission, and the output must match the
+ * here: the method must exist, the caller must be signed in and hold the
+ * method's permission, the input must parse, and the output must match the
  * contract on the way out.
  */
 export class Dispatcher {
@@ -60,22 +61,20 @@ export class Dispatcher {
     }
     const name: MethodName = req.method;
     const spec = methods[name];
-    const parsed = spec.input.safeParse(req.input ?? {});
-    if (!parsed.success) throw new TriadError('BAD_INPUT', describeZodError(parsed.error));
 
-    const user =
-      req.credentials.kind === 'session'
-        ? this.ws.sessions.resolve(req.credentials.token)
-        : req.credentials.kind === 'user'
-          ? req.credentials.user
-          : null;
+    // Who is calling and whether they may, before the input is even looked at:
+    // a caller without the permission learns nothing from validation messages.
+    const user = this.resolveUser(req.credentials);
     if (spec.access !== 'public') {
       if (!user) throw new TriadError('UNAUTHENTICATED', 'Sign in to do this.', 'Sign in and try again.');
-      if (user.disabled) throw new TriadError('FORBIDDEN', `The account "${user.username}" is disabled.`);
+      if (user.disabled) throw disabledError(user.username);
       if (!roleMayCall(user.role, spec.access)) {
         throw new TriadError('FORBIDDEN', `The ${user.role} role may not do this (${name} needs "${spec.access}").`, 'Ask an administrator for a role that can.');
       }
     }
+    const parsed = spec.input.safeParse(req.input ?? {});
+    if (!parsed.success) throw new TriadError('BAD_INPUT', describeZodError(parsed.error));
+
     const ctx: CallContext = {
       user,
       source: req.source,
@@ -87,5 +86,18 @@ export class Dispatcher {
     const handler = this.handlers[name] as (ctx: CallContext, input: unknown) => unknown;
     const output = await handler(ctx, parsed.data);
     return spec.output.parse(output);
+  }
+
+  private resolveUser(credentials: Credentials): User | null {
+    switch (credentials.kind) {
+      case 'session':
+        return this.ws.sessions.resolve(credentials.token);
+      case 'apiToken':
+        return this.ws.apiTokens.resolve(credentials.token);
+      case 'user':
+        return credentials.user;
+      case 'none':
+        return null;
+    }
   }
 }

@@ -1,11 +1,16 @@
 import type { MethodName } from '../../../shared/contract';
 import type { Workspace } from '../workspace';
+import { auditLogHandlers } from './handlers/audit';
 import { authHandlers } from './handlers/auth';
+import { ledgerHandlers, retentionHandlers } from './handlers/ledger';
 import { modelsHandlers } from './handlers/models';
+import { promptsHandlers } from './handlers/prompts';
 import { runsHandlers } from './handlers/runs';
 import { setupHandlers } from './handlers/setup';
+import { tokensHandlers } from './handlers/tokens';
 import { tracesHandlers } from './handlers/traces';
 import type { Handler } from './handlers/types';
+import { usersHandlers } from './handlers/users';
 import { workspaceHandlers } from './handlers/workspace';
 
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -21,7 +26,13 @@ export function createHandlers(ws: Workspace): Handlers {
     ...authHandlers(ws),
     ...workspaceHandlers(ws),
     ...modelsHandlers(ws),
+    ...promptsHandlers(ws),
     ...runsHandlers(ws),
     ...tracesHandlers(ws),
+    ...usersHandlers(ws),
+    ...tokensHandlers(ws),
+    ...auditLogHandlers(ws),
+    ...ledgerHandlers(ws),
+    ...retentionHandlers(ws),
   };
 }

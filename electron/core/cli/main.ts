@@ -2,10 +2,15 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../version';
 import { registerDemo } from './commands/demo';
 import { registerInit } from './commands/init';
+import { registerLedger } from './commands/ledger';
 import { registerModels } from './commands/models';
+import { registerPrompts } from './commands/prompts';
+import { registerRetention } from './commands/retention';
 import { registerRun } from './commands/run';
 import { registerServe } from './commands/serve';
+import { registerTokens } from './commands/tokens';
 import { registerTraces } from './commands/traces';
+import { registerUsers } from './commands/users';
 import { registerWhoami } from './commands/whoami';
 import { printError } from './output';
 
@@ -18,7 +23,7 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addHelpText(
     'after',
-    '\nIdentity: commands act as TRIAD_USER, proven by TRIAD_PASSWORD (or a prompt on a terminal).\n',
+    '\nIdentity: commands act as the owner of TRIAD_TOKEN (an API token) or as TRIAD_USER, proven by TRIAD_PASSWORD (or a prompt on a terminal).\n',
   );
   registerInit(program);
   registerDemo(program);
@@ -26,7 +31,12 @@ export function buildProgram(): Command {
   registerRun(program);
   registerTraces(program);
   registerModels(program);
+  registerPrompts(program);
   registerWhoami(program);
+  registerUsers(program);
+  registerTokens(program);
+  registerLedger(program);
+  registerRetention(program);
   return program;
 }
 

@@ -3,11 +3,24 @@ import type { Session, Source, User } from '../../../shared/domain';
 import { TriadError } from '../../../shared/errors';
 import { iso, type Clock } from '../clock';
 import type { Db } from '../db/connection';
+import { disabledError } from './accountErrors';
 import { hashToken, newSecretToken } from './tokens';
 import type { UserService } from './users';
 
 const SESSION_TTL_MS = 12 * 60 * 60_000;
 const LAUNCH_TOKEN_TTL_MS = 12 * 60 * 60_000;
+
+/**
+ * Ends every open session of a user (disable, password reset), optionally
+ * keeping the one the change was made from. A plain function so the user
+ * service can call it inside its own transaction.
+ */
+export function revokeSessionsOf(db: Db, userId: string, now: number, keepToken: string | null = null): number {
+  const keep = keepToken === null ? '' : hashToken(keepToken);
+  return db
+    .prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash != ?')
+    .run(now, userId, keep).changes;
+}
 
 /** Sessions and one-time launch tokens. Only token hashes are stored. */
 export class SessionService {
@@ -40,7 +53,7 @@ export class SessionService {
     }
     const user = this.users.get(row.user_id);
     if (!user) throw new TriadError('UNAUTHENTICATED', 'You are not signed in.', 'Sign in again.');
-    if (user.disabled) throw new TriadError('FORBIDDEN', `The account "${user.username}" is disabled.`, 'Ask an administrator.');
+    if (user.disabled) throw disabledError(user.username);
     return user;
   }
 

@@ -1,21 +1,28 @@
-import { getLlama, LlamaChatSession, LlamaCompletion, LlamaLogLevel, type Llama, type LlamaContext, type LlamaModel } from 'node-llama-cpp';
-import type { Engine, FinishReason, GenerateRequest, GenerateResult } from './generation';
+import { stat } from 'node:fs/promises';
+import {
+  getLlama,
+  LlamaChatSession,
+  LlamaCompletion,
+  LlamaLogLevel,
+  type GbnfJsonSchema,
+  type Llama,
+  type LlamaContext,
+  type LlamaGrammar,
+  type LlamaModel,
+} from 'node-llama-cpp';
+import type { RuntimeInfo } from '../../../shared/domain';
 import { TriadError } from '../../../shared/errors';
+import { engineSettingsFromEnv, type EngineSettings } from './engineSettings';
+import type { DeviceMemory, Engine, FinishReason, GenerateRequest, GenerateResult } from './generation';
+import { ModelCache, type CachedEntry } from './modelCache';
+import { nodeLlamaCppVersion } from './runtimeVersions';
+import { samplingOptions } from './sampling';
 import { chooseThreads } from './threads';
 
-interface LoadedModel {
+interface LoadedModel extends CachedEntry {
   model: LlamaModel;
   context: LlamaContext;
-  lastUsed: number;
-}
-
-export interface LlamaEngineOptions {
-  /** 'auto' detects CUDA/Vulkan/Metal from the prebuilt binaries; false forces CPU. */
-  gpu?: 'auto' | false;
-  threads?: number;
-  /** How many models stay loaded at once; the least recently used goes first. */
-  maxLoadedModels?: number;
-  contextSize?: number;
+  threads: number;
 }
 
 const STOP_REASONS: Record<string, FinishReason> = {
@@ -30,132 +37,172 @@ const STOP_REASONS: Record<string, FinishReason> = {
 /**
  * One llama.cpp instance for the process. Never builds or downloads anything:
  * it loads the prebuilt binaries that arrived with npm (`build: 'never'`).
+ * Models load on demand and stay loaded within a memory budget.
  */
 export class LlamaEngine implements Engine {
   private llama: Promise<Llama> | null = null;
-  private readonly loaded = new Map<string, Promise<LoadedModel>>();
-  private readonly threads: number;
+  private readonly settings: EngineSettings;
+  private readonly cache: ModelCache<LoadedModel>;
 
-  constructor(private readonly options: LlamaEngineOptions = {}) {
-    this.threads = options.threads ?? chooseThreads();
+  constructor(options: Partial<EngineSettings> = {}) {
+    this.settings = { ...engineSettingsFromEnv(), ...options };
+    this.cache = new ModelCache<LoadedModel>(this.settings.memoryBudgetBytes, async (m) => {
+      await m.context.dispose();
+      await m.model.dispose();
+    });
   }
 
   private getLlama(): Promise<Llama> {
-    this.llama ??= getLlama({ gpu: this.options.gpu ?? false, build: 'never', skipDownload: true, progressLogs: false, logLevel: LlamaLogLevel.error });
+    const gpu = this.settings.gpu === 'cpu' ? false : this.settings.gpu;
+    this.llama ??= getLlama({ gpu, build: 'never', skipDownload: true, progressLogs: false, logLevel: LlamaLogLevel.error });
     return this.llama;
   }
 
-  async backend(): Promise<string> {
+  async backend(): Promise<RuntimeInfo['backend']> {
     const llama = await this.getLlama();
     return llama.gpu === false ? 'cpu' : llama.gpu;
   }
 
-  private async load(key: string, modelPath: string): Promise<LoadedModel> {
-    let entry = this.loaded.get(key);
-    if (!entry) {
-      entry = (async () => {
-        const llama = await this.getLlama();
-        let model: LlamaModel;
-        try {
-          model = await llama.loadModel({ modelPath });
-        } catch (err) {
-          throw new TriadError('MODEL_LOAD_FAILED', `llama.cpp could not load ${modelPath}: ${(err as Error).message}`, 'Check that the file is a complete GGUF model this version of llama.cpp supports.');
-        }
-        const context = await model.createContext({
-          contextSize: { max: this.options.contextSize ?? 4096 },
-          threads: this.threads,
-          sequences: 1,
-        });
-        return { model, context, lastUsed: Date.now() };
-      })();
-      this.loaded.set(key, entry);
-      entry.catch(() => this.loaded.delete(key));
-      await this.evict(key);
-    }
-    const model = await entry;
-    model.lastUsed = Date.now();
-    return model;
+  /** Keys (sha256) of the models loaded now, for tests and the status view. */
+  loadedModels(): string[] {
+    return this.cache.keys();
   }
 
-  private async evict(keep: string): Promise<void> {
-    const max = this.options.maxLoadedModels ?? 2;
-    if (this.loaded.size <= max) return;
-    const entries = await Promise.all(
-      [...this.loaded].filter(([k]) => k !== keep).map(async ([k, p]) => [k, await p.catch(() => null)] as const),
-    );
-    const oldest = entries.filter((e) => e[1] !== null).sort((a, b) => a[1]!.lastUsed - b[1]!.lastUsed);
-    for (const [k, m] of oldest.slice(0, this.loaded.size - max)) {
-      this.loaded.delete(k);
-      await m!.context.dispose();
-      await m!.model.dispose();
-    }
+  async deviceMemory(): Promise<DeviceMemory | null> {
+    if (!this.llama) return null;
+    const llama = await this.llama;
+    const [vram, swap] = await Promise.all([llama.getVramState(), llama.getSwapState()]);
+    // Without a GPU llama.cpp reports a total of 0: record "none", not "0 of 0".
+    return {
+      vramUsedBytes: vram.total > 0 ? vram.used : null,
+      vramTotalBytes: vram.total > 0 ? vram.total : null,
+      swapUsedBytes: swap.allocated > 0 || swap.used > 0 ? swap.used : null,
+    };
   }
 
-  /** Generates one answer. Callers serialise through RunQueue; the context has one sequence. */
-  async generate(req: GenerateRequest): Promise<GenerateResult> {
-    const { context } = await this.load(req.modelKey, req.modelPath);
-    const sequence = context.getSequence();
-    const started = performance.now();
-    let firstTokenAt: number | null = null;
-    const onTextChunk = (text: string): void => {
-      firstTokenAt ??= performance.now();
-      req.onToken(text);
-    };
-    const p = req.params;
-    const sampling = {
-      temperature: p.temperature,
-      topK: p.topK,
-      topP: p.topP,
-      seed: p.seed,
-      maxTokens: p.maxTokens,
-      signal: req.signal,
-      stopOnAbortSignal: true,
-      onTextChunk,
-    };
-    try {
-      let output: string;
-      let stopReason: string;
-      if (p.mode === 'completion') {
-        const completion = new LlamaCompletion({ contextSequence: sequence });
-        const res = await completion.generateCompletionWithMeta(req.prompt, sampling);
-        output = res.response;
-        stopReason = res.metadata.stopReason;
-      } else {
-        const session = new LlamaChatSession({
-          contextSequence: sequence,
-          autoDisposeSequence: false,
-          ...(p.system ? { systemPrompt: p.system } : {}),
-        });
-        const res = await session.promptWithMeta(req.prompt, sampling);
-        output = res.responseText;
-        stopReason = res.stopReason;
-        session.dispose({ disposeSequence: false });
+  private async acquire(key: string, modelPath: string) {
+    const fileBytes = (await stat(modelPath).catch(() => null))?.size ?? 0;
+    return this.cache.acquire(key, fileBytes, async () => {
+      const llama = await this.getLlama();
+      let model: LlamaModel;
+      try {
+        model = await llama.loadModel({ modelPath });
+      } catch (err) {
+        throw new TriadError('MODEL_LOAD_FAILED', `llama.cpp could not load ${modelPath}: ${(err as Error).message}`, 'Check that the file is a complete GGUF model this version of llama.cpp supports.');
       }
-      const ended = performance.now();
-      const outputTokens = sequence.tokenMeter.usedOutputTokens;
-      const genMs = firstTokenAt === null ? null : ended - firstTokenAt;
-      return {
-        output,
-        finishReason: STOP_REASONS[stopReason] ?? 'stop',
-        inputTokens: sequence.tokenMeter.usedInputTokens,
-        outputTokens,
-        ttftMs: firstTokenAt === null ? null : firstTokenAt - started,
-        totalMs: ended - started,
-        tokensPerSecond: genMs && genMs > 0 && outputTokens > 1 ? ((outputTokens - 1) * 1000) / genMs : null,
-      };
+      const threads = chooseThreads({ override: this.settings.threads, modelBytes: model.size });
+      const context = await model.createContext({
+        contextSize: { max: Math.min(this.settings.contextSize, model.trainContextSize || this.settings.contextSize) },
+        threads,
+        sequences: 1,
+      });
+      return { model, context, threads, bytes: model.size + context.stateSize, lastUsed: 0, inUse: 0 };
+    });
+  }
+
+  private async grammarFor(schema: Record<string, unknown> | undefined): Promise<LlamaGrammar | undefined> {
+    if (!schema) return undefined;
+    const llama = await this.getLlama();
+    try {
+      // The schema arrives as JSON; llama.cpp's converter rejects what it cannot express.
+      return await llama.createGrammarForJsonSchema<GbnfJsonSchema, Record<string, GbnfJsonSchema>>(schema as GbnfJsonSchema);
+    } catch (err) {
+      throw new TriadError('BAD_INPUT', `The JSON schema cannot constrain generation: ${(err as Error).message}`, 'Use types, properties, enums, arrays and required fields (a JSON Schema subset).');
+    }
+  }
+
+  /** Generates one answer. Callers serialise through RunQueue; each context has one sequence. */
+  async generate(req: GenerateRequest): Promise<GenerateResult> {
+    const loadStart = performance.now();
+    const { entry, loaded } = await this.acquire(req.modelKey, req.modelPath);
+    const loadMs = loaded ? performance.now() - loadStart : null;
+    try {
+      const grammar = await this.grammarFor(req.params.jsonSchema);
+      const llama = await this.getLlama();
+      const sequence = entry.context.getSequence();
+      req.onGenerationStart?.(loaded);
+      const started = performance.now();
+      let firstTokenAt: number | null = null;
+      let streamed = '';
+      const sampling = samplingOptions(req.params, req.signal, (text) => {
+        firstTokenAt ??= performance.now();
+        streamed += text;
+        req.onToken(text);
+      }, grammar);
+      let chatWrapper: string | null = null;
+      try {
+        let output: string;
+        let stopReason: string;
+        if (req.signal.aborted) {
+          // Cancelled while it waited its turn: nothing was generated.
+          output = '';
+          stopReason = 'abort';
+        } else if (req.params.mode === 'completion') {
+          const completion = new LlamaCompletion({ contextSequence: sequence });
+          try {
+            const res = await completion.generateCompletionWithMeta(req.prompt, sampling);
+            output = res.response;
+            stopReason = res.metadata.stopReason;
+          } catch (err) {
+            if (!req.signal.aborted) throw err;
+            output = streamed;
+            stopReason = 'abort';
+          }
+        } else {
+          const session = new LlamaChatSession({
+            contextSequence: sequence,
+            autoDisposeSequence: false,
+            ...(req.params.system ? { systemPrompt: req.params.system } : {}),
+          });
+          chatWrapper = session.chatWrapper.wrapperName;
+          try {
+            const res = await session.promptWithMeta(req.prompt, sampling);
+            output = res.responseText;
+            stopReason = res.stopReason;
+          } catch (err) {
+            // An abort at an awkward moment (e.g. during prompt evaluation) throws instead of returning.
+            if (!req.signal.aborted) throw err;
+            output = streamed;
+            stopReason = 'abort';
+          } finally {
+            session.dispose({ disposeSequence: false });
+          }
+        }
+        const ended = performance.now();
+        const inputTokens = sequence.tokenMeter.usedInputTokens;
+        const outputTokens = sequence.tokenMeter.usedOutputTokens;
+        const ttftMs = firstTokenAt === null ? null : firstTokenAt - started;
+        const genMs = firstTokenAt === null ? null : ended - firstTokenAt;
+        return {
+          output,
+          finishReason: STOP_REASONS[stopReason] ?? 'stop',
+          inputTokens,
+          outputTokens,
+          ttftMs,
+          totalMs: ended - started + (loadMs ?? 0),
+          tokensPerSecond: genMs && genMs > 0 && outputTokens > 1 ? ((outputTokens - 1) * 1000) / genMs : null,
+          promptTokensPerSecond: ttftMs && ttftMs > 0 && inputTokens > 0 ? (inputTokens * 1000) / ttftMs : null,
+          loadMs,
+          runtime: {
+            backend: llama.gpu === false ? 'cpu' : llama.gpu,
+            gpuLayers: entry.model.gpuLayers,
+            threads: entry.threads,
+            contextSize: entry.context.contextSize,
+            nodeLlamaCppVersion: nodeLlamaCppVersion(),
+            llamaCppVersion: llama.llamaCppRelease.release,
+            chatWrapper,
+          },
+        };
+      } finally {
+        sequence.dispose();
+      }
     } finally {
-      sequence.dispose();
+      this.cache.release(entry);
     }
   }
 
   async dispose(): Promise<void> {
-    const all = await Promise.all([...this.loaded.values()].map((p) => p.catch(() => null)));
-    this.loaded.clear();
-    for (const m of all) {
-      if (!m) continue;
-      await m.context.dispose();
-      await m.model.dispose();
-    }
+    await this.cache.clear();
     if (this.llama) await (await this.llama).dispose();
     this.llama = null;
   }

@@ -7,25 +7,32 @@ import { TriadError } from '../../../shared/errors';
  */
 export class RunQueue {
   private tail: Promise<unknown> = Promise.resolve();
-  private waiting = 0;
+  /** Jobs accepted and not yet settled: the one running plus those waiting. */
+  private inFlight = 0;
 
   constructor(private readonly maxWaiting = 16) {}
 
+  /** Jobs waiting behind the one running. */
   get pending(): number {
-    return this.waiting;
+    return Math.max(0, this.inFlight - 1);
+  }
+
+  /** Throws BUSY when a new job would have to wait behind more than `maxWaiting` others. */
+  assertCapacity(): void {
+    if (this.inFlight > this.maxWaiting) {
+      throw new TriadError('BUSY', `The model runtime is busy: one run is generating and ${this.pending} are waiting.`, 'Try again when they have finished.');
+    }
   }
 
   enqueue<T>(job: () => Promise<T>): Promise<T> {
-    if (this.waiting >= this.maxWaiting) {
-      throw new TriadError('BUSY', `The model runtime is busy: ${this.waiting} runs are already waiting.`, 'Try again when they have finished.');
-    }
-    this.waiting += 1;
+    this.assertCapacity();
+    this.inFlight += 1;
     const run = this.tail.then(
       () => job(),
       () => job(),
     );
     const settled = run.finally(() => {
-      this.waiting -= 1;
+      this.inFlight -= 1;
     });
     this.tail = settled.catch(() => undefined);
     return settled;

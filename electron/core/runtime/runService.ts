@@ -1,11 +1,17 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { RunParamsSchema, type RecordedParams, type RunParams, type RunResult, type Source, type User } from '../../../shared/domain';
+import { RunParamsSchema, type RecordedParams, type RunParams, type RunResult, type Source, type Span, type TracePrompt, type User } from '../../../shared/domain';
 import { TriadError } from '../../../shared/errors';
 import type { TriadEvent } from '../../../shared/events';
 import type { ModelRegistry } from '../models/registry';
+import type { ResourceSampler } from '../observe/resourceSampler';
+import type { SampleAggregates } from '../observe/sampleStore';
 import type { TraceStore } from '../traces/traceStore';
-import type { Engine } from './generation';
+import type { Engine, GenerateResult } from './generation';
 import { RunQueue } from './runQueue';
+import { inputMessages, jsonPostCheck, SpanTimer } from './spans';
+
+/** How often streamed output is saved to the running trace, so a crash keeps it. */
+const FLUSH_EVERY_MS = 250;
 
 export interface RunRequest {
   user: User;
@@ -15,26 +21,44 @@ export interface RunRequest {
   params: Partial<RunParams>;
   streamId?: string | undefined;
   emit?: (event: TriadEvent) => void;
+  /** The saved prompt version this run was rendered from (a run by reference); recorded on the trace. */
+  promptLink?: TracePrompt | undefined;
+  /** Set when this run replays a recorded trace. */
+  replayOf?: string | undefined;
+}
+
+export interface RunServiceOptions {
+  sampler?: ResourceSampler | null;
+  /** Runs that may wait behind the one generating before callers get BUSY. */
+  maxQueued?: number;
 }
 
 /**
  * A run, end to end: resolve the model, check its file, fix the seed so the run
- * can be replayed, record the trace before generating, stream tokens, finalise.
+ * can be replayed, record the trace before generating, stream tokens (saving
+ * them to the trace as they come), sample resources while it generates, and
+ * finalise the trace with spans and aggregates.
  */
 export class RunService {
-  private readonly queue = new RunQueue();
+  private readonly queue: RunQueue;
+  private readonly sampler: ResourceSampler | null;
   private readonly active = new Map<string, { controller: AbortController; userId: string }>();
 
   constructor(
     private readonly models: ModelRegistry,
     private readonly traces: TraceStore,
     private readonly engine: Engine,
-  ) {}
+    options: RunServiceOptions = {},
+  ) {
+    this.queue = new RunQueue(options.maxQueued ?? 16);
+    this.sampler = options.sampler ?? null;
+  }
 
   async run(req: RunRequest): Promise<RunResult> {
     if (req.prompt.trim().length === 0) {
       throw new TriadError('BAD_INPUT', 'The prompt is empty: write something for the model to answer.');
     }
+    const preChecks = new SpanTimer('pre_checks');
     const model = this.models.resolve(req.model);
     const parsed = RunParamsSchema.parse(req.params);
     const params: RecordedParams = { ...parsed, seed: parsed.seed ?? randomInt(0, 2 ** 31 - 1) };
@@ -47,6 +71,9 @@ export class RunService {
     const emit = (event: TriadEvent): void => req.emit?.(event);
     try {
       await this.models.checkIntegrity(model);
+      // Before the trace is written: a refused run leaves nothing behind. No await from here to enqueue.
+      this.queue.assertCapacity();
+      const spans: Span[] = [preChecks.end('ok', { 'triad.model.sha256': model.sha256, 'triad.check': 'model_integrity' })];
       const traceId = randomUUID();
       this.traces.start({
         id: traceId,
@@ -56,24 +83,22 @@ export class RunService {
         model,
         input: req.prompt,
         params,
+        inputMessages: inputMessages(req.prompt, params),
+        replayOf: req.replayOf ?? null,
       });
+      if (req.promptLink) this.traces.linkPrompt(traceId, req.promptLink);
       if (streamId) emit({ type: 'run.started', streamId, traceId });
       let partial = '';
+      let resources: SampleAggregates | null = null;
       try {
-        const result = await this.queue.enqueue(() =>
-          this.engine.generate({
-            modelKey: model.sha256,
-            modelPath: model.path,
-            prompt: req.prompt,
-            params,
-            signal: controller.signal,
-            onToken: (text) => {
-              partial += text;
-              if (streamId) emit({ type: 'run.token', streamId, text });
-            },
-          }),
-        );
-        this.traces.finish(traceId, result);
+        const result = await this.generate(traceId, model.sha256, model.path, req.prompt, params, controller.signal, spans, (text) => {
+          partial += text;
+          if (streamId) emit({ type: 'run.token', streamId, text });
+        }, (r) => (resources = r));
+        const post = new SpanTimer('post_checks');
+        const json = jsonPostCheck(result.output, params);
+        spans.push(post.end(json === null || json.ok ? 'ok' : 'error', json === null ? {} : { 'triad.check': 'json_schema', 'triad.check.passed': json.ok }));
+        this.traces.finish(traceId, result, { spans, resources, flags: json?.flags ?? [] });
         if (streamId) emit({ type: 'run.finished', streamId, traceId, finishReason: result.finishReason });
         return {
           traceId,
@@ -81,17 +106,86 @@ export class RunService {
           finishReason: result.finishReason,
           model: { name: model.name, version: model.version, sha256: model.sha256 },
           usage: { inputTokens: result.inputTokens, outputTokens: result.outputTokens },
-          timing: { ttftMs: result.ttftMs, totalMs: result.totalMs, tokensPerSecond: result.tokensPerSecond },
+          timing: {
+            ttftMs: result.ttftMs,
+            totalMs: result.totalMs,
+            tokensPerSecond: result.tokensPerSecond,
+            promptTokensPerSecond: result.promptTokensPerSecond,
+          },
         };
       } catch (err) {
         const error = err instanceof TriadError ? err : new TriadError('RUN_FAILED', `The run failed: ${(err as Error).message}`);
-        this.traces.fail(traceId, partial, { code: error.code, message: error.message });
+        this.traces.fail(traceId, partial, { code: error.code, message: error.message }, { spans, resources, flags: [] });
         if (streamId) emit({ type: 'run.finished', streamId, traceId, finishReason: 'error' });
         throw error;
       }
     } finally {
       if (streamId) this.active.delete(streamId);
     }
+  }
+
+  /** Waits its turn, then generates with the sampler on and the output saved as it streams. */
+  private generate(
+    traceId: string,
+    modelKey: string,
+    modelPath: string,
+    prompt: string,
+    params: RecordedParams,
+    signal: AbortSignal,
+    spans: Span[],
+    onToken: (text: string) => void,
+    onResources: (r: SampleAggregates) => void,
+  ): Promise<GenerateResult> {
+    const queued = new SpanTimer('queue');
+    return this.queue.enqueue(async () => {
+      spans.push(queued.end('ok', { 'triad.queue.waiting': this.queue.pending }));
+      const load = new SpanTimer('model_load');
+      let generation: SpanTimer | null = null;
+      let output = '';
+      let lastFlush = performance.now();
+      await this.sampler?.beginRun(traceId);
+      try {
+        const result = await this.engine.generate({
+          modelKey,
+          modelPath,
+          prompt,
+          params,
+          signal,
+          onGenerationStart: (modelLoaded) => {
+            // A model that was already loaded took no loading time worth a span.
+            if (modelLoaded) spans.push(load.end('ok', { 'gen_ai.request.model': modelKey }));
+            generation = new SpanTimer('generation');
+          },
+          onToken: (text) => {
+            output += text;
+            onToken(text);
+            const now = performance.now();
+            if (now - lastFlush >= FLUSH_EVERY_MS) {
+              lastFlush = now;
+              this.traces.flushOutput(traceId, output);
+            }
+          },
+        });
+        const gen = generation as SpanTimer | null;
+        if (gen) {
+          spans.push(
+            gen.end('ok', {
+              'gen_ai.operation.name': params.mode === 'chat' ? 'chat' : 'text_completion',
+              'gen_ai.usage.input_tokens': result.inputTokens,
+              'gen_ai.usage.output_tokens': result.outputTokens,
+              'gen_ai.response.finish_reasons': result.finishReason,
+            }),
+          );
+        }
+        return result;
+      } catch (err) {
+        const gen = generation as SpanTimer | null;
+        if (gen) spans.push(gen.end('error', { 'error.type': err instanceof TriadError ? err.code : 'RUN_FAILED' }));
+        throw err;
+      } finally {
+        if (this.sampler) onResources(await this.sampler.endRun(traceId));
+      }
+    });
   }
 
   /** Stops a run started by the same user; its partial output is kept on the trace. */

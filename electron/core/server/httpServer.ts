@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ERROR_CODES, TriadError, type TriadErrorData } from '../../../shared/errors';
 import type { TriadEvent } from '../../../shared/events';
 import type { Dispatcher } from '../api/dispatch';
+import { isApiToken } from '../governance/apiTokens';
 import type { Workspace } from '../workspace';
 import { EventHub } from './eventHub';
 import { isLoopbackHost, SECURITY_HEADERS } from './securityHeaders';
@@ -53,11 +54,13 @@ export async function startHttpServer(ws: Workspace, dispatcher: Dispatcher, opt
 
   app.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
     const token = bearer(req);
+    // A bearer is either a browser session or an API token (`triad_…`) from a script.
+    const api = token !== null && isApiToken(token);
     const result = await dispatcher.call({
       method: req.params.method,
       input: req.body ?? {},
-      credentials: token ? { kind: 'session', token } : { kind: 'none' },
-      source: 'browser',
+      credentials: token === null ? { kind: 'none' } : api ? { kind: 'apiToken', token } : { kind: 'session', token },
+      source: api ? 'api' : 'browser',
       emit: (event: TriadEvent) => {
         if (token) hub.publish(token, event);
       },
@@ -70,7 +73,8 @@ export async function startHttpServer(ws: Workspace, dispatcher: Dispatcher, opt
     const token = bearer(req);
     try {
       if (!token) throw new Error('no token');
-      ws.sessions.resolve(token);
+      if (isApiToken(token)) ws.apiTokens.resolve(token);
+      else ws.sessions.resolve(token);
     } catch {
       return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to receive events.' } });
     }

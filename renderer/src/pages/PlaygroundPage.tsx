@@ -7,7 +7,9 @@ import { useQuery } from '../hooks/useQuery';
 import { flattenVersions, versionRef } from '../models/modelRefs';
 import { ModelPicker } from '../playground/ModelPicker';
 import { ModeSwitch } from '../playground/ModeSwitch';
+import { OutputControls } from '../playground/OutputControls';
 import { ParamsPanel } from '../playground/ParamsPanel';
+import { PromptPicker } from '../prompts/PromptPicker';
 import { RunOutput } from '../playground/RunOutput';
 import { RunResultBar } from '../playground/RunResultBar';
 import { isRunShortcut, RUN_SHORTCUT } from '../playground/shortcut';
@@ -106,6 +108,14 @@ export function PlaygroundPage() {
           {models.error !== undefined && <ErrorNotice error={models.error} title="Could not load models" onRetry={models.reload} />}
           <ModeSwitch value={form.mode} onChange={form.setMode} disabled={running} />
           <ParamsPanel params={form.params} onChange={form.setParam} onReset={form.resetParams} disabled={running} />
+          <OutputControls
+            stopStrings={form.stopStrings}
+            jsonSchema={form.jsonSchema}
+            onStopStrings={form.setStopStrings}
+            onJsonSchema={form.setJsonSchema}
+            disabled={running}
+          />
+          <PromptPicker disabled={running} />
         </aside>
       </div>
     </div>

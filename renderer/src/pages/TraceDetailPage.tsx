@@ -5,9 +5,13 @@ import { HashText } from '../components/HashText';
 import { Metric } from '../components/Metric';
 import { PageHeader } from '../components/PageHeader';
 import { StatusBadge } from '../components/StatusBadge';
-import { DASH, formatCount, formatDateTime, formatMs, formatRate, modelRef } from '../format/format';
+import { DASH, formatBytes, formatCount, formatDateTime, formatMs, formatRate, modelRef } from '../format/format';
 import { useQuery } from '../hooks/useQuery';
 import { DetailList } from '../traces/DetailList';
+import { ReplayPanel } from '../traces/ReplayPanel';
+import { ResourceChart } from '../traces/ResourceChart';
+import { SpanList } from '../traces/SpanList';
+import '../traces/traces.css';
 import { TraceText } from '../traces/TraceText';
 
 function backTarget(state: unknown): string {
@@ -44,6 +48,8 @@ export function TraceDetailPage() {
 
 function TraceBody({ trace }: { trace: Trace }) {
   const { params } = trace;
+  const rt = trace.runtime;
+  const res = trace.resources;
   return (
     <>
       {trace.error !== null && (
@@ -81,8 +87,12 @@ function TraceBody({ trace }: { trace: Trace }) {
             ['Temperature', params.temperature],
             ['Top-k', params.topK],
             ['Top-p', params.topP],
+            ['Min-p', params.minP],
+            ['Repeat penalty', params.repeatPenalty],
             ['Seed', <span className="mono">{params.seed}</span>],
             ['Max tokens', formatCount(params.maxTokens)],
+            ['Stop strings', params.stop.length === 0 ? DASH : <span className="mono">{params.stop.map((x) => JSON.stringify(x)).join(', ')}</span>],
+            ['JSON schema', params.jsonSchema === undefined ? DASH : <code className="mono small">{JSON.stringify(params.jsonSchema)}</code>],
           ]}
         />
         <DetailList
@@ -92,7 +102,30 @@ function TraceBody({ trace }: { trace: Trace }) {
             ['Output tokens', formatCount(trace.usage?.outputTokens)],
             ['First token', formatMs(trace.timing?.ttftMs)],
             ['Total', formatMs(trace.timing?.totalMs)],
-            ['Speed', formatRate(trace.timing?.tokensPerSecond)],
+            ['Prompt speed', formatRate(trace.timing?.promptTokensPerSecond)],
+            ['Generation speed', formatRate(trace.timing?.tokensPerSecond)],
+          ]}
+        />
+        <DetailList
+          title="Runtime"
+          items={[
+            ['Backend', rt?.backend ?? DASH],
+            ['Threads', rt?.threads ?? DASH],
+            ['GPU layers', rt?.gpuLayers ?? DASH],
+            ['Context', formatCount(rt?.contextSize)],
+            ['Chat template', rt?.chatWrapper ?? DASH],
+            ['node-llama-cpp', rt?.nodeLlamaCppVersion ?? DASH],
+            ['llama.cpp', rt?.llamaCppVersion ?? DASH],
+            ['LoRA adapters', trace.loras.length === 0 ? 'none' : trace.loras.join(', ')],
+          ]}
+        />
+        <DetailList
+          title="Resources"
+          items={[
+            ['Peak RSS', res?.peakRssBytes == null ? DASH : formatBytes(res.peakRssBytes)],
+            ['Peak VRAM', res?.peakVramBytes == null ? DASH : formatBytes(res.peakVramBytes)],
+            ['Mean CPU', res?.meanCpuPercent == null ? DASH : `${res.meanCpuPercent.toFixed(0)} %`],
+            ['Samples', res?.samples ?? 0],
           ]}
         />
         <DetailList
@@ -103,8 +136,21 @@ function TraceBody({ trace }: { trace: Trace }) {
             ['Started', formatDateTime(trace.startedAt)],
             ['Ended', formatDateTime(trace.endedAt)],
             ['Error', trace.error === null ? DASH : <code className="mono">{trace.error.code}</code>],
+            ['Flags', trace.flags.length === 0 ? DASH : trace.flags.join(', ')],
+            ['Replay of', trace.replayOf === null ? DASH : <Link to={`/traces/${encodeURIComponent(trace.replayOf)}`} className="mono">{trace.replayOf.slice(0, 8)}</Link>],
           ]}
         />
+      </div>
+      <section className="trace-section" aria-label="Resources over the run">
+        <h2 className="section-title">Resources over the run</h2>
+        <ResourceChart traceId={trace.id} />
+      </section>
+      <section className="trace-section" aria-label="Spans">
+        <h2 className="section-title">Spans</h2>
+        <SpanList spans={trace.spans} />
+      </section>
+      <div className="trace-section">
+        <ReplayPanel key={trace.id} traceId={trace.id} running={trace.status === 'running'} />
       </div>
     </>
   );

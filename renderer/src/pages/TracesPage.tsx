@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { MethodInput } from '../../../shared/contract';
 import type { TriadEvent } from '../../../shared/events';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -8,7 +9,9 @@ import { plural } from '../format/format';
 import { useQuery } from '../hooks/useQuery';
 import { useTriadEvents } from '../hooks/useTriadEvents';
 import { sortTraces } from '../traces/traceColumns';
+import { TraceFilters } from '../traces/TraceFilters';
 import { TraceModelFilter } from '../traces/TraceModelFilter';
+import '../traces/traces.css';
 import { TraceTable } from '../traces/TraceTable';
 import { useTraceQueryParams } from '../traces/useTraceQueryParams';
 
@@ -17,8 +20,9 @@ const PAGE_SIZE = 500;
 /** Every recorded run, newest first, filtered and sorted from the URL. */
 export function TracesPage() {
   const navigate = useNavigate();
-  const { query, search, setModel, toggleSort } = useTraceQueryParams();
-  const input = query.model === undefined ? { limit: PAGE_SIZE } : { limit: PAGE_SIZE, model: query.model };
+  const { query, search, setModel, setFilter, clearFilters, toggleSort } = useTraceQueryParams();
+  const input = { limit: PAGE_SIZE, ...query.filters } as MethodInput<'traces.list'>;
+  const filtered = Object.keys(query.filters).length > 0;
   const traces = useQuery('traces.list', input);
   const models = useQuery('models.list', {});
   const { reload } = traces;
@@ -50,9 +54,10 @@ export function TracesPage() {
           </>
         }
       />
+      <TraceFilters filters={query.filters} onChange={setFilter} onClear={clearFilters} />
       {traces.error !== undefined && <ErrorNotice error={traces.error} title="Could not load traces" onRetry={reload} />}
       {traces.data === undefined && traces.error === undefined && <p className="muted">Loading traces…</p>}
-      {traces.data !== undefined && rows.length === 0 && query.model === undefined && (
+      {traces.data !== undefined && rows.length === 0 && !filtered && (
         <EmptyState title="No traces yet">
           <p>
             Every run is recorded here with its input, output, model hash, parameters and timing. Make the first one in
@@ -60,11 +65,11 @@ export function TracesPage() {
           </p>
         </EmptyState>
       )}
-      {traces.data !== undefined && rows.length === 0 && query.model !== undefined && (
-        <EmptyState title={`No traces for ${query.model}`}>
+      {traces.data !== undefined && rows.length === 0 && filtered && (
+        <EmptyState title={query.filters.search !== undefined ? `Nothing matches “${query.filters.search}”` : 'No traces match these filters'}>
           <p>
-            <button type="button" className="btn btn-small" onClick={() => setModel(undefined)}>
-              Show all models
+            <button type="button" className="btn btn-small" onClick={clearFilters}>
+              Clear filters
             </button>
           </p>
         </EmptyState>

@@ -16,10 +16,14 @@ export function RunStatusLine({ run }: { run: RunState }) {
   if (running) {
     const elapsed = run.startedAt === null ? 0 : Math.max(0, now - run.startedAt);
     const what = run.stopping ? 'Stopping' : run.streamedTokens === 0 ? 'Waiting for the first token' : 'Streaming';
+    // Tokens after the first over the time since it arrived, as the trace computes generation speed.
+    const since = run.firstTokenAt === null ? 0 : now - run.firstTokenAt;
+    const rate = run.streamedTokens > 1 && since > 0 ? ((run.streamedTokens - 1) * 1000) / since : null;
     return (
       <span className="run-status run-status-live" role="status">
         <span className="pulse" aria-hidden="true" />
         {what} · {run.streamedTokens} tokens · {formatMs(elapsed)}
+        {rate !== null && <span data-testid="live-rate"> · {rate.toFixed(1)} tok/s</span>}
       </span>
     );
   }

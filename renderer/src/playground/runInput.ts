@@ -11,6 +11,24 @@ export interface RunForm {
   system: string;
   prompt: string;
   params: ParamDraft;
+  /** Stop strings, one per line. */
+  stopStrings: string;
+  /** A JSON schema the output must follow, as typed; blank for free text. */
+  jsonSchema: string;
+}
+
+/** Thrown for a draft that cannot become a request (a schema that is not JSON). */
+export class DraftError extends Error {}
+
+function parseSchema(text: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new DraftError(`The JSON schema is not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new DraftError('The JSON schema must be a JSON object, e.g. {"type": "object"}.');
+  return parsed as Record<string, unknown>;
 }
 
 /**
@@ -25,6 +43,9 @@ export function buildRunInput(form: RunForm, model: string, streamId: string): R
     const raw = form.params[key].trim();
     if (raw !== '') params[key] = Number(raw);
   }
+  const stop = form.stopStrings.split('\n').filter((line) => line !== '');
+  if (stop.length > 0) params.stop = stop;
+  if (form.jsonSchema.trim() !== '') params.jsonSchema = parseSchema(form.jsonSchema);
   return { model, prompt: form.prompt, params, streamId };
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/ApiContext';
 import { formatDateTime } from '../format/format';
+import { ChangePasswordDialog } from '../governance/ChangePasswordDialog';
 import { useSessionStore } from '../stores/sessionStore';
 
 /** The signed-in user and role; opens to show the session and the Log out action. */
@@ -10,6 +11,8 @@ export function UserMenu() {
   const signOut = useSessionStore((s) => s.signOut);
   const [open, setOpen] = useState(false);
   const [leaving, setLeaving] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
+  const [changed, setChanged] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -59,10 +62,38 @@ export function UserMenu() {
             Signed in as <strong>{user.username}</strong> ({user.role})
             <div className="muted small">Session ends {formatDateTime(session.expiresAt)}</div>
           </div>
+          {changed && (
+            <p className="menu-info text-ok small" role="status">
+              Password changed. Your other sessions have ended.
+            </p>
+          )}
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            onClick={() => {
+              setOpen(false);
+              setChanged(false);
+              setChangingPassword(true);
+            }}
+          >
+            Change password…
+          </button>
           <button type="button" role="menuitem" className="menu-item" onClick={() => void logOut()} disabled={leaving}>
             {leaving ? 'Logging out…' : 'Log out'}
           </button>
         </div>
+      )}
+      {changingPassword && (
+        <ChangePasswordDialog
+          onClose={(done) => {
+            setChangingPassword(false);
+            if (done) {
+              setChanged(true);
+              setOpen(true);
+            }
+          }}
+        />
       )}
     </div>
   );

@@ -17,7 +17,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/playground', label: 'Playground', built: true },
       { path: '/compare', label: 'Compare', built: false },
       { path: '/models', label: 'Models', built: true },
-      { path: '/prompts', label: 'Prompts', built: false },
+      { path: '/prompts', label: 'Prompts', built: true },
       { path: '/evals', label: 'Evals', built: false },
     ],
   },
@@ -31,8 +31,8 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     title: 'Govern',
     areas: [
-      { path: '/governance', label: 'Governance', built: false },
-      { path: '/audit', label: 'Audit', built: false },
+      { path: '/governance', label: 'Governance', built: true },
+      { path: '/audit', label: 'Audit', built: true },
     ],
   },
 ];

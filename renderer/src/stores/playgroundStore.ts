@@ -6,7 +6,8 @@ import { asTriadError } from '../api/ApiClient';
 import type { EventHub } from '../events/EventHub';
 import { EMPTY_PARAMS } from '../playground/paramFields';
 import type { NumericParam, ParamDraft } from '../playground/paramFields';
-import { buildRunInput, newStreamId } from '../playground/runInput';
+import { buildRunInput, DraftError, newStreamId } from '../playground/runInput';
+import { withPickedPrompt } from '../prompts/promptPickStore';
 import type { RunMode } from '../playground/runInput';
 
 export type RunPhase = 'idle' | 'running' | 'done' | 'failed';
@@ -18,6 +19,8 @@ export interface RunState {
   output: string;
   streamedTokens: number;
   startedAt: number | null;
+  /** When the first token arrived (ms since the epoch): live tokens/s count from here. */
+  firstTokenAt: number | null;
   result: RunResult | null;
   error: TriadErrorData | null;
   stopping: boolean;
@@ -30,6 +33,7 @@ const IDLE_RUN: RunState = {
   output: '',
   streamedTokens: 0,
   startedAt: null,
+  firstTokenAt: null,
   result: null,
   error: null,
   stopping: false,
@@ -44,6 +48,8 @@ interface PlaygroundState {
   system: string;
   prompt: string;
   params: ParamDraft;
+  stopStrings: string;
+  jsonSchema: string;
   run: RunState;
   setModel: (model: string) => void;
   setMode: (mode: RunMode) => void;
@@ -51,6 +57,8 @@ interface PlaygroundState {
   setPrompt: (prompt: string) => void;
   setParam: (key: NumericParam, value: string) => void;
   resetParams: () => void;
+  setStopStrings: (stopStrings: string) => void;
+  setJsonSchema: (jsonSchema: string) => void;
   start: (api: ApiClient, events: EventHub, model: string) => Promise<void>;
   stop: (api: ApiClient) => Promise<void>;
 }
@@ -70,6 +78,8 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
     system: '',
     prompt: '',
     params: EMPTY_PARAMS,
+    stopStrings: '',
+    jsonSchema: '',
     run: IDLE_RUN,
     setModel: (model) => set({ model }),
     setMode: (mode) => set({ mode }),
@@ -77,18 +87,29 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
     setPrompt: (prompt) => set({ prompt }),
     setParam: (key, value) => set((s) => ({ params: { ...s.params, [key]: value } })),
     resetParams: () => set({ params: EMPTY_PARAMS }),
+    setStopStrings: (stopStrings) => set({ stopStrings }),
+    setJsonSchema: (jsonSchema) => set({ jsonSchema }),
 
     start: async (api, events, model) => {
       if (get().run.phase === 'running') return;
       const streamId = newStreamId();
-      const input = buildRunInput(get(), model, streamId);
+      let input: ReturnType<typeof buildRunInput>;
+      try {
+        input = withPickedPrompt(buildRunInput(get(), model, streamId));
+      } catch (error) {
+        if (!(error instanceof DraftError)) throw error;
+        set({ run: { ...IDLE_RUN, phase: 'failed', error: { code: 'BAD_INPUT', message: error.message } } });
+        return;
+      }
       set({ run: { ...IDLE_RUN, phase: 'running', streamId, startedAt: Date.now() } });
       const off = events.on((event) => {
         if (event.type === 'job.progress' || event.streamId !== streamId) return;
         if (event.type === 'run.started') patchRun(streamId, () => ({ traceId: event.traceId }));
         if (event.type === 'run.token') {
           patchRun(streamId, (run) =>
-            run.phase === 'running' ? { output: run.output + event.text, streamedTokens: run.streamedTokens + 1 } : {},
+            run.phase === 'running'
+              ? { output: run.output + event.text, streamedTokens: run.streamedTokens + 1, firstTokenAt: run.firstTokenAt ?? Date.now() }
+              : {},
           );
         }
       });

@@ -14,6 +14,8 @@ export function registerServe(program: Command): void {
     .option('--renderer-dir <dir>', 'built renderer to serve', DEFAULT_RENDERER_DIR)
     .action(async (opts: { port: number; rendererDir: string }, cmd: Command) => {
       const session = openCliWorkspace(cmd);
+      // A long-lived process: keep a slow resource reading between runs too.
+      session.ws.sampler.sampleWhenIdle(5000);
       try {
         // With TRIAD_USER set, the printed link signs that user in; otherwise it
         // only opens the sign-in (or first-admin) screen.

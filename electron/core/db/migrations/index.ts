@@ -1,4 +1,9 @@
 import { migration0001 } from './0001_init';
+import { migration0002 } from './0002_users';
+import { migration0003 } from './0003_models';
+import { migration0004 } from './0004_prompts';
+import { migration0005 } from './0005_tracing';
+import { migration0006 } from './0006_ledger';
 
 export interface Migration {
   version: number;
@@ -7,4 +12,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only. Never edit a migration that has landed: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

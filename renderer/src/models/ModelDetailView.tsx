@@ -1,0 +1,25 @@
+import { ErrorNotice } from '../components/ErrorNotice';
+import { useQuery } from '../hooks/useQuery';
+import { LabelPanel } from './LabelPanel';
+import { MetadataDiff } from './MetadataDiff';
+import { ModelCardEditor } from './ModelCardEditor';
+import { VersionTimeline } from './VersionTimeline';
+
+/** Everything about one model: versions, labels, a metadata diff and the model card. */
+export function ModelDetailView({ name, mayWrite, reloadList }: { name: string; mayWrite: boolean; reloadList: () => void }) {
+  const { data, error, reload } = useQuery('models.show', { name });
+  const changed = () => {
+    reload();
+    reloadList();
+  };
+  if (error !== undefined) return <ErrorNotice error={error} title={`Could not load ${name}`} onRetry={reload} />;
+  if (data === undefined) return <p className="muted">Loading {name}…</p>;
+  return (
+    <div className="model-detail">
+      <LabelPanel detail={data} mayWrite={mayWrite} onChanged={changed} />
+      <VersionTimeline detail={data} mayWrite={mayWrite} onChanged={changed} />
+      <MetadataDiff detail={data} />
+      <ModelCardEditor detail={data} mayWrite={mayWrite} onChanged={changed} />
+    </div>
+  );
+}

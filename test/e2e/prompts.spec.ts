@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { DEMO_SENTENCES } from '../../electron/core/models/demoModels';
+import { ADMIN, makeTempHome } from '../helpers/tempHome';
+import { runTriad, serve, type ServedApp } from './servedApp';
+
+// The prompt registry as a user meets it: edit with a live preview, save a
+// version, compare it, label it, and run it from the playground by reference.
+test.describe('prompts', () => {
+  let temp: ReturnType<typeof makeTempHome>;
+  let app: ServedApp;
+  const env = { TRIAD_USER: ADMIN.username, TRIAD_PASSWORD: ADMIN.password };
+
+  test.beforeAll(async () => {
+    temp = makeTempHome('triad-e2e-prompts-');
+    expect((await runTriad(['demo', '--home', temp.home], env)).code).toBe(0);
+    const file = join(temp.home, 'greet.yaml');
+    writeFileSync(file, 'system: You help the {{team}} team.\ntemplate: Hello {{name}}, how can we help?\nmodel: demo-assistant@1\n');
+    const created = await runTriad(['prompts', 'create', 'greet', '--file', file, '-m', 'first', '--home', temp.home], env);
+    expect(created.code, created.stderr).toBe(0);
+    app = await serve(temp.home);
+  });
+  test.afterAll(async () => {
+    await app.stop();
+    temp.cleanup();
+  });
+
+  test('edits with a live preview, saves a version, diffs and labels it, runs it by reference', async ({ page }) => {
+    await page.goto(app.launchUrl);
+    await page.getByLabel('User name').fill(ADMIN.username);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Prompts' }).click();
+
+    await expect(page.getByRole('button', { name: /greet/ })).toBeVisible();
+    const preview = page.getByTestId('preview-message');
+    await expect(preview.nth(1)).toHaveText('Hello {{name}}, how can we help?');
+    await page.getByLabel('Variable name').fill('Ada');
+    await page.getByLabel('Variable team').fill('Payments');
+    await expect(preview.nth(0)).toHaveText('You help the Payments team.');
+    await expect(preview.nth(1)).toHaveText('Hello Ada, how can we help?');
+
+    await page.getByLabel('User message template').fill('Hello {{name}}, how may we help today?');
+    await expect(preview.nth(1)).toHaveText('Hello Ada, how may we help today?');
+    // A broken template is reported, not saved.
+    await page.getByLabel('User message template').fill('Hello {{name');
+    await expect(page.getByText('The template does not parse')).toBeVisible();
+    await page.getByLabel('User message template').fill('Hello {{name}}, how may we help today?');
+    await page.getByLabel('Commit message').fill('friendlier');
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    await expect(page.getByText('Saved greet@2.')).toBeVisible();
+
+    await page.getByRole('tab', { name: 'Diff' }).click();
+    await expect(page.getByTestId('diff-del')).toContainText('Hello {{name}}, how can we help?');
+    await expect(page.getByTestId('diff-add')).toContainText('Hello {{name}}, how may we help today?');
+    await expect(page.locator('mark.diff-word-add').first()).toHaveText(/may/);
+
+    await page.getByRole('tab', { name: 'Labels' }).click();
+    await page.getByLabel('Label', { exact: true }).fill('staging');
+    await page.getByLabel('Version to label').selectOption('2');
+    await page.getByRole('button', { name: 'Set label' }).click();
+    await expect(page.getByTestId('prompt-label-row')).toContainText('staging');
+    await expect(page.getByTestId('prompt-label-event')).toHaveCount(1);
+
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await expect(page.getByTestId('prompt-version-row')).toHaveCount(2);
+
+    await page.getByRole('link', { name: 'Playground' }).click();
+    await page.getByLabel('Model').selectOption('demo-assistant@1');
+    await page.getByLabel('Saved prompt').selectOption('greet@staging');
+    await page.getByLabel('Variable name').fill('Ada');
+    await page.getByLabel('Variable team').fill('Payments');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByTestId('run-output')).toHaveText(DEMO_SENTENCES[1]);
+  });
+});
