@@ -41,9 +41,9 @@ describe('model lifecycle, approvals, labels and rollback', () => {
     expect(fx.ws.models.resolveName('credit')).toMatchObject({ version: { version: 3 }, via: 'newest' });
   });
 
-  it('refuses approval by the version’s creator and allows it by someone else', async () => {
+  it('lets an engineer request approval but only someone else with approval rights grant it', async () => {
     await stage(erin, 'credit@1', 'candidate', 'ready for review');
-    await expect(stage(erin, 'credit@1', 'approved')).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('separation of duties') });
+    await expect(stage(erin, 'credit@1', 'approved')).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('models.approve') });
     expect(fx.ws.models.resolve('credit@1').stage).toBe('candidate');
     const approved = (await stage(fx.admin, 'credit@1', 'approved', 'eval report 12 passed')) as { stage: string };
     expect(approved.stage).toBe('approved');
@@ -53,6 +53,15 @@ describe('model lifecycle, approvals, labels and rollback', () => {
       ['candidate', 'approved', 'admin', 'eval report 12 passed'],
     ]);
     expect(fx.ws.audit.recent(5).some((e) => e.action === 'model.approve' && e.target === 'model:credit@1' && e.actor_name === 'admin')).toBe(true);
+  });
+
+  it('refuses approval by the version’s creator even with approval rights (separation of duties)', async () => {
+    const file = join(scratch.home, 'memo-1.gguf');
+    await writeRandomModel(file, { name: 'memo', embeddingLength: 64, blockCount: 1, feedForwardLength: 128, seed: 11 });
+    await as(fx.admin, 'models.import', { path: file, name: 'memo' });
+    await stage(fx.admin, 'memo@1', 'candidate', 'mine');
+    await expect(stage(fx.admin, 'memo@1', 'approved')).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('separation of duties') });
+    expect(fx.ws.models.resolve('memo@1').stage).toBe('candidate');
   });
 
   it('enforces the stage order and needs a reason', async () => {
@@ -115,6 +124,27 @@ describe('model lifecycle, approvals, labels and rollback', () => {
     await expect(as(ana, 'models.show', { name: 'credit' })).resolves.toMatchObject({ name: 'credit' });
   });
 
+  it('approval and the production label need models.approve: an engineer requests, a reviewer approves', async () => {
+    const rita = await fx.ws.users.create({ username: 'rita', password: 'reviewer-pass-1', role: 'reviewer' }, actorOf(fx.admin), 'cli');
+    for (const seed of [21, 22]) {
+      const file = join(scratch.home, `loan-${seed}.gguf`);
+      await writeRandomModel(file, { name: 'loan', embeddingLength: 64, blockCount: 1, feedForwardLength: 128, seed });
+      await as(erin, 'models.import', { path: file, name: 'loan' });
+      await stage(erin, `loan@${seed - 20}`, 'candidate', 'ready for review');
+    }
+    const loanLabel = (user: User, version: number) => as(user, 'models.setLabel', { name: 'loan', label: 'production', version, reason: 'ship' });
+    await expect(stage(erin, 'loan@1', 'approved')).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('models.approve') });
+    await expect(stage(rita, 'loan@1', 'approved', 'eval report 13 passed')).resolves.toMatchObject({ stage: 'approved' });
+    await expect(stage(rita, 'loan@2', 'approved', 'eval report 14 passed')).resolves.toMatchObject({ stage: 'approved' });
+    await expect(loanLabel(rita, 1)).resolves.toMatchObject({ toVersion: 1 });
+    await expect(loanLabel(erin, 2)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('protected label') });
+    await expect(loanLabel(rita, 2)).resolves.toMatchObject({ fromVersion: 1, toVersion: 2 });
+    // Anyone who may write can stop a bad release by rolling production back.
+    await expect(as(erin, 'models.rollback', { name: 'loan', label: 'production', reason: 'regression' })).resolves.toMatchObject({ toVersion: 1 });
+    // A reviewer changes nothing but approvals.
+    await expect(stage(rita, 'loan@2', 'retired', 'tidy')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('writes and reads a model card', async () => {
     const card = { intendedUse: 'Credit memo drafting', limitations: 'Not for decisions', owner: 'Risk', riskTier: 'high', evaluationEvidence: ['eval-run-7'] };
     const saved = await as(erin, 'models.setCard', { ref: 'credit@1', card });
@@ -156,7 +186,7 @@ describe('model lifecycle, approvals, labels and rollback', () => {
     const self = await asErin('models', 'approve', 'credit@4', '--reason', 'mine');
     expect(self.code).not.toBe(0);
     expect(self.stderr).toContain('error [FORBIDDEN]');
-    expect(self.stderr).toContain('separation of duties');
+    expect(self.stderr).toContain('models.approve');
     const card = await cli('models', 'card', 'credit@1', '--owner', 'Model Risk', '--json');
     expect(JSON.parse(card.stdout)).toMatchObject({ owner: 'Model Risk', riskTier: 'high', evaluationEvidence: ['eval-run-7'] });
   });

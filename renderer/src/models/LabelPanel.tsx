@@ -3,10 +3,13 @@ import type { ModelDetail } from '../../../shared/methods/models';
 import { useApi } from '../api/ApiContext';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDateTime } from '../format/format';
+import type { ModelAccess } from './modelAccess';
 import { useAction } from './useAction';
 
 /** Where each label points, moving a label, rolling it back, and every move ever made. */
-export function LabelPanel({ detail, mayWrite, onChanged }: { detail: ModelDetail; mayWrite: boolean; onChanged: () => void }) {
+export function LabelPanel({ detail, access, onChanged }: { detail: ModelDetail; access: ModelAccess; onChanged: () => void }) {
+  // The core decides per label (production needs models.approve); show the controls to anyone who may move some label.
+  const mayWrite = access.write || access.approve;
   const api = useApi();
   const action = useAction(onChanged);
   const [label, setLabel] = useState('production');

@@ -1,12 +1,13 @@
 import { ErrorNotice } from '../components/ErrorNotice';
 import { useQuery } from '../hooks/useQuery';
 import { LabelPanel } from './LabelPanel';
+import type { ModelAccess } from './modelAccess';
 import { MetadataDiff } from './MetadataDiff';
 import { ModelCardEditor } from './ModelCardEditor';
 import { VersionTimeline } from './VersionTimeline';
 
 /** Everything about one model: versions, labels, a metadata diff and the model card. */
-export function ModelDetailView({ name, mayWrite, reloadList }: { name: string; mayWrite: boolean; reloadList: () => void }) {
+export function ModelDetailView({ name, access, reloadList }: { name: string; access: ModelAccess; reloadList: () => void }) {
   const { data, error, reload } = useQuery('models.show', { name });
   const changed = () => {
     reload();
@@ -16,10 +17,10 @@ export function ModelDetailView({ name, mayWrite, reloadList }: { name: string; 
   if (data === undefined) return <p className="muted">Loading {name}…</p>;
   return (
     <div className="model-detail">
-      <LabelPanel detail={data} mayWrite={mayWrite} onChanged={changed} />
-      <VersionTimeline detail={data} mayWrite={mayWrite} onChanged={changed} />
+      <LabelPanel detail={data} access={access} onChanged={changed} />
+      <VersionTimeline detail={data} access={access} onChanged={changed} />
       <MetadataDiff detail={data} />
-      <ModelCardEditor detail={data} mayWrite={mayWrite} onChanged={changed} />
+      <ModelCardEditor detail={data} mayWrite={access.write} onChanged={changed} />
     </div>
   );
 }

@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { STAGE_TRANSITIONS, type ModelStage, type ModelVersionDetail } from '../../../shared/methods/models';
 import { useApi } from '../api/ApiContext';
 import { ErrorNotice } from '../components/ErrorNotice';
+import type { ModelAccess } from './modelAccess';
 import { useAction } from './useAction';
 
 /** Moves one version to its next stage, with the reason that goes on the record. */
-export function StageControl({ version, onChanged }: { version: ModelVersionDetail; onChanged: () => void }) {
+export function StageControl({ version, access, onChanged }: { version: ModelVersionDetail; access: ModelAccess; onChanged: () => void }) {
   const api = useApi();
-  const next = STAGE_TRANSITIONS[version.stage as ModelStage] ?? [];
+  // Approving needs models.approve; every other move needs models.write.
+  const next = (STAGE_TRANSITIONS[version.stage as ModelStage] ?? []).filter((s) => (s === 'approved' ? access.approve : access.write));
   const [stage, setStage] = useState<ModelStage | ''>('');
   const [reason, setReason] = useState('');
   const action = useAction(onChanged);

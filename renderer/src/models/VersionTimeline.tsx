@@ -3,9 +3,10 @@ import { HashText } from '../components/HashText';
 import { formatBytes, formatDateTime } from '../format/format';
 import { StageBadge } from './StageBadge';
 import { StageControl } from './StageControl';
+import type { ModelAccess } from './modelAccess';
 
 /** Versions newest first, each with its stage, labels and the history of its stage changes. */
-export function VersionTimeline({ detail, mayWrite, onChanged }: { detail: ModelDetail; mayWrite: boolean; onChanged: () => void }) {
+export function VersionTimeline({ detail, access, onChanged }: { detail: ModelDetail; access: ModelAccess; onChanged: () => void }) {
   const versions = [...detail.versions].reverse();
   return (
     <section className="panel" aria-label="Versions">
@@ -39,7 +40,7 @@ export function VersionTimeline({ detail, mayWrite, onChanged }: { detail: Model
                 ))}
               </ul>
             )}
-            {mayWrite && <StageControl version={v} onChanged={onChanged} />}
+            {(access.write || access.approve) && <StageControl version={v} access={access} onChanged={onChanged} />}
           </li>
         ))}
       </ol>

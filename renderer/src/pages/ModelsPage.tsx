@@ -17,6 +17,8 @@ export function ModelsPage() {
   const { data, error, loading, reload } = useQuery('models.list', {});
   const role = useSessionStore((s) => s.session?.user.role);
   const mayWrite = role !== undefined && roleHas(role, 'models.write');
+  // Reviewers approve and promote without being able to import or draft.
+  const mayApprove = role !== undefined && roleHas(role, 'models.approve');
   const [params, setParams] = useSearchParams();
   const [importOpen, setImportOpen] = useState(false);
   const models = data ?? [];
@@ -86,7 +88,7 @@ export function ModelsPage() {
             })}
           </nav>
           {/* Keyed by the version count too, so an import into the shown model reloads it. */}
-          <ModelDetailView key={`${selected}:${models.find((m) => m.name === selected)?.versions.length ?? 0}`} name={selected} mayWrite={mayWrite} reloadList={reload} />
+          <ModelDetailView key={`${selected}:${models.find((m) => m.name === selected)?.versions.length ?? 0}`} name={selected} access={{ write: mayWrite, approve: mayApprove }} reloadList={reload} />
         </div>
       )}
     </div>

@@ -3,7 +3,27 @@ import type { Witness } from '../../models/integrity';
 import { publicVersion, type StoredModelVersion } from '../../models/registry';
 import { versionRef } from '../../models/versionRows';
 import type { CallContext } from '../callContext';
+import { isProtectedLabel } from '../../prompts/promptLabels';
+import { requireAnyAccess } from './requireAccess';
 import { signedIn, type AreaFactory } from './types';
+
+/**
+ * Approving a version and moving the production label are governed: they need
+ * `models.approve` (reviewers, admins). Drafting and other labels need
+ * `models.write`. Rolling production back to what was approved before may be
+ * done by either, so an engineer can stop a bad release at once.
+ */
+function requireModelAccess(ctx: CallContext, kind: 'approve' | 'label' | 'rollback', target: string): void {
+  const user = signedIn(ctx);
+  if (kind === 'approve') {
+    requireAnyAccess(user, ['models.approve'], `approve ${target}`, 'Ask a reviewer (someone other than its creator) to approve it.');
+  } else if (isProtectedLabel(target)) {
+    const needed = kind === 'rollback' ? (['models.approve', 'models.write'] as const) : (['models.approve'] as const);
+    requireAnyAccess(user, needed, `move the protected label "${target}"`, 'Ask a reviewer to promote the version.');
+  } else {
+    requireAnyAccess(user, ['models.write'], `move the label "${target}"`, 'Ask an engineer or administrator.');
+  }
+}
 
 function witness(ctx: CallContext): Witness {
   return { actor: actorOf(signedIn(ctx)), source: ctx.source };
@@ -42,12 +62,19 @@ export const modelsHandlers: AreaFactory<'models'> = (ws) => ({
   'models.uploadDiscard': async (ctx, input) => ({ discarded: await ws.models.uploads.discard(signedIn(ctx).id, input.uploadId) }),
   'models.cancelJob': (ctx, input) => ({ cancelled: ws.jobs.cancel(input.jobId, signedIn(ctx)) }),
 
-  'models.setStage': (ctx, input) =>
-    publicVersion(ws.models.lifecycle.setStage(ws.models.resolve(input.ref), input.stage, input.reason, witness(ctx))),
-  'models.setLabel': (ctx, input) =>
-    ws.models.labels.set(ws.models.resolve(`${input.name}@${input.version}`), input.label, input.reason, witness(ctx)),
-  'models.rollback': (ctx, input) =>
-    ws.models.labels.rollback(ws.models.modelId(input.name), input.name, input.label, input.reason, witness(ctx)),
+  'models.setStage': (ctx, input) => {
+    if (input.stage === 'approved') requireModelAccess(ctx, 'approve', input.ref);
+    else requireAnyAccess(signedIn(ctx), ['models.write'], `move ${input.ref} to ${input.stage}`, 'Ask an engineer or administrator.');
+    return publicVersion(ws.models.lifecycle.setStage(ws.models.resolve(input.ref), input.stage, input.reason, witness(ctx)));
+  },
+  'models.setLabel': (ctx, input) => {
+    requireModelAccess(ctx, 'label', input.label);
+    return ws.models.labels.set(ws.models.resolve(`${input.name}@${input.version}`), input.label, input.reason, witness(ctx));
+  },
+  'models.rollback': (ctx, input) => {
+    requireModelAccess(ctx, 'rollback', input.label);
+    return ws.models.labels.rollback(ws.models.modelId(input.name), input.name, input.label, input.reason, witness(ctx));
+  },
   'models.setCard': (ctx, input) => ws.models.cards.set(ws.models.resolve(input.ref), input.card, witness(ctx)),
 
   'models.verify': async (ctx, input) => {
