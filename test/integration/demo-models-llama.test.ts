@@ -125,17 +125,13 @@ describe('random model through llama.cpp', () => {
 
     const completion = new LlamaCompletion({ contextSequence: context.getSequence() });
     let tokens = 0;
-    const started = performance.now();
     await completion.generateCompletion('Hello there', {
       maxTokens: 16,
       temperature: 0,
       onToken: (chunk) => void (tokens += chunk.length),
     });
-    const elapsedMs = performance.now() - started;
     completion.dispose({ disposeSequence: true });
     expect(tokens).toBeGreaterThan(0);
     expect(tokens).toBeLessThanOrEqual(16);
-    // Generous bound: a 1M-parameter model takes ~tens of ms with threads: 1.
-    expect(elapsedMs).toBeLessThan(10_000);
   });
 });
