@@ -6,6 +6,7 @@
  * entries in shared/methods/<area>.ts.
  */
 import type { z } from 'zod';
+import { adaptersMethods } from './methods/adapters';
 import { auditLogMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
 import { ledgerMethods } from './methods/ledger';
@@ -27,6 +28,7 @@ export const methods = {
   ...authMethods,
   ...workspaceMethods,
   ...modelsMethods,
+  ...adaptersMethods,
   ...promptsMethods,
   ...runsMethods,
   ...tracesMethods,

@@ -67,6 +67,11 @@ export const RunParamsSchema = z.object({
   stop: z.array(z.string().min(1, 'A stop string cannot be empty').max(200)).max(16).default([]),
   /** A JSON schema the output must satisfy; llama.cpp constrains sampling with a grammar built from it. */
   jsonSchema: z.record(z.string(), z.unknown()).optional(),
+  /** LoRA adapters applied for this run: NAME (newest bound to the model), NAME@VERSION or sha256:HEX, with a scale. */
+  adapters: z
+    .array(z.object({ ref: z.string().trim().min(1).max(300), scale: z.number().min(-4).max(4).default(1) }))
+    .max(8)
+    .optional(),
 });
 export type RunParams = z.output<typeof RunParamsSchema>;
 
@@ -111,6 +116,8 @@ export const TraceSummarySchema = z.object({
   outputTokens: z.number().int().nullable(),
   totalMs: z.number().nullable(),
   flags: z.array(z.string()),
+  /** When retention purged the input and output (the ledger keeps their commitments); null while kept. */
+  purgedAt: z.string().nullable().optional(),
 });
 export type TraceSummary = z.infer<typeof TraceSummarySchema>;
 
@@ -160,6 +167,10 @@ export const TracePromptSchema = z.object({
 });
 export type TracePrompt = z.infer<typeof TracePromptSchema>;
 
+/** A LoRA adapter a run applied: exactly which bytes, at which scale. */
+export const TraceLoraSchema = z.object({ name: z.string(), version: z.number().int(), sha256: z.string(), scale: z.number() });
+export type TraceLora = z.infer<typeof TraceLoraSchema>;
+
 export const TraceSchema = z.object({
   id: z.string(),
   startedAt: z.string(),
@@ -177,7 +188,7 @@ export const TraceSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** Messages as the model received them (chat mode); null for raw completions. */
   inputMessages: z.array(ChatMessageSchema).nullable(),
-  loras: z.array(z.string()),
+  loras: z.array(TraceLoraSchema),
   runtime: RuntimeInfoSchema.nullable(),
   resources: TraceResourcesSchema.nullable(),
   spans: z.array(SpanSchema),
@@ -187,6 +198,8 @@ export const TraceSchema = z.object({
   replayOf: z.string().nullable(),
   /** The prompt version this run was rendered from (runs by reference only). */
   prompt: TracePromptSchema.nullable().optional(),
+  /** When retention purged the input and output (the ledger keeps their commitments); null while kept. */
+  purgedAt: z.string().nullable().optional(),
 });
 export type Trace = z.infer<typeof TraceSchema>;
 

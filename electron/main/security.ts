@@ -11,8 +11,13 @@ export function hardenSession(devServerUrl: string | undefined): void {
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url;
+    // blob: URLs hold data the page already has (e.g. a prompts .yaml export being saved): nothing leaves the machine.
     const allowed =
-      url.startsWith('file://') || url.startsWith('devtools://') || url.startsWith('data:') || (devServerUrl !== undefined && url.startsWith(devServerUrl));
+      url.startsWith('file://') ||
+      url.startsWith('devtools://') ||
+      url.startsWith('data:') ||
+      url.startsWith('blob:') ||
+      (devServerUrl !== undefined && url.startsWith(devServerUrl));
     callback({ cancel: !allowed });
   });
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiClient } from './api/ApiClient';
 import { App } from './App';
 import { EventHub } from './events/EventHub';
+import { refreshSessionUser } from './governance/sessionUser';
 import { captureLaunchToken } from './startup/launchToken';
 import { currentSessionToken, useSessionStore } from './stores/sessionStore';
 import { applyTheme, useThemeStore } from './stores/themeStore';
@@ -23,6 +24,8 @@ const transport = chooseTransport(window);
 const api = new ApiClient(transport, {
   token: currentSessionToken,
   expire: (notice) => useSessionStore.getState().signOut(notice),
+  // A refusal may mean an admin changed the role: let the UI catch up with the core.
+  refused: () => void refreshSessionUser(api),
 });
 const events = new EventHub(transport);
 

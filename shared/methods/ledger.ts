@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD, STREAM_ID } from './fields';
 import { method } from './method';
 
 /** The tamper-evident ledger: status, verification, checkpoints, proofs, keys and retention. */
@@ -44,6 +45,8 @@ export const SigningKeySchema = z.object({
   verifierKey: z.string(),
   createdAt: z.string(),
   retiredAt: z.string().nullable(),
+  /** Retired keys sign nothing new but still verify what they signed. */
+  status: z.enum(['active', 'retired']),
 });
 export type SigningKey = z.infer<typeof SigningKeySchema>;
 
@@ -55,6 +58,8 @@ export const LedgerStatusSchema = z.object({
   lastVerification: z
     .object({ at: z.string(), ok: z.boolean(), size: z.number().int(), firstBadEntry: z.number().int().nullable(), problemCount: z.number().int(), summary: z.string() })
     .nullable(),
+  /** Entries appended since the last verification (its own records aside); null when never verified. */
+  sinceVerification: z.number().int().nullable(),
   installationKey: SigningKeySchema.nullable(),
 });
 export type LedgerStatus = z.infer<typeof LedgerStatusSchema>;
@@ -131,9 +136,9 @@ export const ledgerMethods = {
     output: LedgerStatusSchema,
   }),
   'ledger.verify': method({
-    summary: 'Recompute the tree from the entries, check every checkpoint and name the first bad entry',
+    summary: 'Recompute the tree from the entries, check every checkpoint and name the first bad entry (a job with progress; recorded)',
     access: 'authenticated',
-    input: z.object({}),
+    input: z.object({ jobId: STREAM_ID.optional() }),
     output: VerifyReportSchema,
   }),
   'ledger.entries': method({
@@ -177,6 +182,30 @@ export const ledgerMethods = {
     access: 'settings.manage',
     input: z.object({}),
     output: z.object({ key: SigningKeySchema, checkpoint: CheckpointSchema }),
+  }),
+  'ledger.cancelJob': method({
+    summary: 'Cancel a running verification started by you (or anyone, for an admin)',
+    access: 'authenticated',
+    input: z.object({ jobId: STREAM_ID }),
+    output: z.object({ cancelled: z.boolean() }),
+  }),
+  'ledger.publicKey': method({
+    summary: 'A public key as SPKI PEM (the installation key unless a key id or id prefix is given), for reviewers to hold offline',
+    access: 'authenticated',
+    input: z.object({ keyId: z.string().trim().min(8, 'Give at least 8 characters of the key id').max(64).regex(/^[0-9a-f]+$/, 'Key ids are hex').optional() }),
+    output: z.object({ key: SigningKeySchema, pem: z.string() }),
+  }),
+  'ledger.rotateMyKey': method({
+    summary: 'Retire your own signing key and make a new one; needs your password; what the old key signed stays verifiable',
+    access: 'authenticated',
+    input: z.object({ password: PASSWORD }),
+    output: z.object({ key: SigningKeySchema, retired: SigningKeySchema.nullable() }),
+  }),
+  'ledger.cosign': method({
+    summary: 'Add your signature to the latest signed checkpoint (a reviewer sign-off); needs your password',
+    access: 'audit.read',
+    input: z.object({ password: PASSWORD }),
+    output: CheckpointSchema,
   }),
   'retention.classes': method({
     summary: 'Retention classes: minimum and maximum age of trace content',

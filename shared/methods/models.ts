@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ModelSummarySchema, ModelVersionSchema } from '../domain';
+import { AdapterVersionSchema } from './adapters';
 import { STREAM_ID } from './fields';
 import { method } from './method';
 
@@ -98,6 +99,8 @@ export const ModelVersionDetailSchema = ModelVersionSchema.extend({
   labels: z.array(z.string()),
   stageEvents: z.array(StageEventSchema),
   verifiedAt: z.string().nullable(),
+  /** LoRA adapters bound to this version. */
+  adapters: z.array(AdapterVersionSchema).optional(),
 });
 export type ModelVersionDetail = z.infer<typeof ModelVersionDetailSchema>;
 

@@ -164,6 +164,12 @@ export const PromptUsageSchema = z.object({
   p95TotalMs: z.number().nullable(),
   avgOutputTokens: z.number().nullable(),
   lastRunAt: z.string().nullable(),
+  /** Runs that carry at least one flag (e.g. json_invalid, or a policy detector's). */
+  flagged: z.number().int(),
+  /** Runs per flag, most frequent first. */
+  flags: z.array(z.object({ flag: z.string(), runs: z.number().int() })),
+  /** Share of eval cases passed; null until evals exist and have run on this version. */
+  evalPassRate: z.number().nullable(),
 });
 export type PromptUsage = z.infer<typeof PromptUsageSchema>;
 
@@ -247,7 +253,7 @@ export const promptsMethods = {
     output: PreviewResultSchema,
   }),
   'prompts.usage': method({
-    summary: 'Runs, errors and latency per version, from the recorded traces',
+    summary: 'Runs, errors, latency and flags per version, from the recorded traces',
     access: READ,
     input: z.object({ name: PROMPT_NAME }),
     output: z.array(PromptUsageSchema),

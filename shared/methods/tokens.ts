@@ -10,6 +10,8 @@ export const ApiTokenInfoSchema = z.object({
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** Who revoked it: the owner, or an administrator. */
+  revokedBy: z.string().nullable(),
 });
 export type ApiTokenInfo = z.infer<typeof ApiTokenInfoSchema>;
 
@@ -39,6 +41,20 @@ export const tokensMethods = {
     summary: 'Revoke one of your API tokens by id or name; it stops working at once',
     access: 'authenticated',
     input: z.object({ token: z.string().trim().min(1, 'Name the token (its id or name)') }),
+    output: ApiTokenInfoSchema,
+  }),
+  // Administration of everyone's tokens: a separate permission from one's own,
+  // so the method table says plainly who may see and stop other people's scripts.
+  'tokens.listAll': method({
+    summary: "Every user's API tokens, newest first (revoked ones included)",
+    access: 'users.manage',
+    input: z.object({ username: z.string().trim().min(1).optional() }),
+    output: z.array(ApiTokenInfoSchema),
+  }),
+  'tokens.revokeAny': method({
+    summary: "Revoke any user's API token by id; it stops working at once",
+    access: 'users.manage',
+    input: z.object({ id: z.string().trim().min(1, 'Name the token by its id') }),
     output: ApiTokenInfoSchema,
   }),
 };

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { post } from '../helpers/httpClient';
 import { ADMIN, makeTempHome } from '../helpers/tempHome';
 import { runTriad, serve, type ServedApp } from './servedApp';
 
@@ -114,5 +115,91 @@ test.describe('governance: users, roles and the audit log', () => {
     await page.getByLabel('Password').fill('better-one-2');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('button', { name: /ana/ })).toBeVisible();
+  });
+
+  test('a user creates an API token in the UI, uses it over HTTP, and revokes it; an admin revokes another user\'s', async ({ page }) => {
+    const as = { TRIAD_USER: ADMIN.username, TRIAD_PASSWORD: ADMIN.password, TRIAD_HOME: temp.home };
+    expect((await runTriad(['users', 'add', 'tess', '--role', 'analyst'], { ...as, TRIAD_NEW_PASSWORD: 'testing-tess-5' })).code).toBe(0);
+    await signIn(page, 'tess', 'testing-tess-5');
+    await page.getByRole('button', { name: /tess/ }).click();
+    await page.getByRole('menuitem', { name: 'API tokens…' }).click();
+    await expect(page).toHaveURL(/view=tokens/);
+    await expect(page.getByText('No API tokens yet')).toBeVisible();
+
+    async function create(name: string): Promise<string> {
+      await page.getByRole('button', { name: 'Create token' }).click();
+      const form = page.getByRole('form', { name: 'Create token' });
+      await form.getByLabel('Token name').fill(name);
+      await form.getByRole('button', { name: 'Create token' }).click();
+      await expect(page.getByText(`Token "${name}" created. Copy it now: you will not see it again.`)).toBeVisible();
+      const secret = (await page.getByTestId('new-token').textContent()) ?? '';
+      expect(secret).toMatch(/^triad_[A-Za-z0-9_-]{43}$/);
+      await page.getByRole('button', { name: 'I have copied it' }).click();
+      // Once dismissed, the secret is nowhere on the page any more.
+      await expect(page.getByTestId('new-token')).toHaveCount(0);
+      await expect(page.getByText(secret)).toHaveCount(0);
+      return secret;
+    }
+    const a = await create('script-a');
+    const b = await create('script-b');
+    await expect(page.getByTestId('token-row')).toHaveCount(2);
+    // Analysts see only their own tokens.
+    await expect(page.getByRole('table', { name: "All users' tokens" })).toHaveCount(0);
+
+    // The token acts as tess over HTTP: an analyst may list models, not users.
+    expect((await post(app.baseUrl, 'models.list', {}, a)).status).toBe(200);
+    expect((await post(app.baseUrl, 'users.list', {}, a)).status).toBe(403);
+    expect((await post(app.baseUrl, 'auth.whoami', {}, b)).result).toMatchObject({ username: 'tess', role: 'analyst' });
+    await page.reload();
+    await expect(page.locator('[data-testid="token-row"][data-token-name="script-a"]')).not.toContainText('never');
+
+    await page.getByRole('button', { name: 'Revoke token script-a' }).click();
+    await page.getByRole('button', { name: 'Confirm revoking token script-a' }).click();
+    await expect(page.getByText('Revoked your token "script-a". It no longer works.')).toBeVisible();
+    await expect(page.locator('[data-testid="token-row"][data-token-name="script-a"]')).toContainText('revoked');
+    const refused = await post(app.baseUrl, 'models.list', {}, a);
+    expect(refused.status).toBe(401);
+    expect(refused.error?.message).toBe('This API token has been revoked.');
+    expect((await post(app.baseUrl, 'models.list', {}, b)).status).toBe(200);
+
+    // An administrator sees everyone's tokens and stops tess's other script.
+    await page.getByRole('button', { name: /tess/ }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('link', { name: 'Governance' }).click();
+    await page.getByRole('radiogroup', { name: 'View' }).getByText('API tokens').click();
+    const everyone = page.getByRole('table', { name: "All users' tokens" });
+    await expect(everyone.locator('[data-owner="tess"]')).toHaveCount(2);
+    await everyone.getByRole('button', { name: "Revoke tess's token script-b" }).click();
+    await everyone.getByRole('button', { name: "Confirm revoking tess's token script-b" }).click();
+    await expect(page.getByText('Revoked tess\'s token "script-b". It no longer works.')).toBeVisible();
+    await expect(everyone.locator('[data-token-name="script-b"]')).toContainText('by admin');
+    expect((await post(app.baseUrl, 'models.list', {}, b)).status).toBe(401);
+
+    await page.getByRole('radiogroup', { name: 'View' }).getByText('Audit log').click();
+    await page.getByLabel('Action').selectOption('token.');
+    await expect(page.getByTestId('audit-row')).toHaveText([/admin.*token\.revoke.*"owner":"tess"/, /tess.*token\.revoke/, /tess.*token\.create/, /tess.*token\.create/]);
+  });
+
+  test('a role change shows in the open window without signing in again', async ({ page }) => {
+    const as = { TRIAD_USER: ADMIN.username, TRIAD_PASSWORD: ADMIN.password, TRIAD_HOME: temp.home };
+    expect((await runTriad(['users', 'add', 'rita', '--role', 'analyst'], { ...as, TRIAD_NEW_PASSWORD: 'reading-rita-3' })).code).toBe(0);
+    await signIn(page, 'rita', 'reading-rita-3');
+    await page.getByRole('link', { name: 'Governance' }).click();
+    await expect(page.getByText('Your role (analyst) may not see them.', { exact: false })).toBeVisible();
+
+    // Promoted elsewhere: the next page change asks the core again.
+    expect((await runTriad(['users', 'role', 'rita', 'reviewer'], as)).code).toBe(0);
+    await page.getByRole('link', { name: 'Traces' }).click();
+    await expect(page.getByRole('button', { name: /rita/ })).toContainText('reviewer');
+    await page.getByRole('link', { name: 'Governance' }).click();
+    await expect(page.getByTestId('user-row').first()).toBeVisible();
+
+    // Demoted while looking at the page: the core's refusal brings the UI in line.
+    expect((await runTriad(['users', 'role', 'rita', 'analyst'], as)).code).toBe(0);
+    await page.getByRole('radiogroup', { name: 'View' }).getByText('Audit log').click();
+    await expect(page.getByRole('button', { name: /rita/ })).toContainText('analyst');
+    await expect(page.getByText('Your role (analyst) may not see them.', { exact: false })).toBeVisible();
+    await expect(page.getByRole('radiogroup', { name: 'View' })).toHaveCount(0);
   });
 });

@@ -42,6 +42,25 @@ test.describe('ledger status and audit page', () => {
     await page.getByRole('button', { name: 'Get proof' }).click();
     await expect(page.getByTestId('proof-result')).toContainText('the proof verifies');
 
+    // Signing keys: the installation's public key as PEM for a reviewer, and the user's own key.
+    const keys = page.getByTestId('ledger-keys');
+    await expect(keys).toContainText('installation');
+    await keys.getByRole('button', { name: 'Show PEM' }).first().click();
+    await expect(page.getByTestId('ledger-pem').first()).toContainText('-----BEGIN PUBLIC KEY-----');
+    const myPassword = page.getByLabel(`Password for ${ADMIN.username}`);
+    await myPassword.fill('not-the-password');
+    await page.getByRole('button', { name: 'Rotate my key' }).click();
+    await expect(page.getByText('The key action failed')).toBeVisible();
+    await myPassword.fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Co-sign latest checkpoint' }).click();
+    await expect(page.getByText(/You co-signed checkpoint #\d+/)).toBeVisible();
+    await myPassword.fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Rotate my key' }).click();
+    await expect(page.getByText(/New signing key/)).toBeVisible();
+    await expect(keys.getByText('retired', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Verify now' }).click();
+    await expect(page.getByTestId('ledger-verdict')).toContainText('Verified.');
+
     execFileSync('sqlite3', [
       join(temp.home, 'triad.db'),
       `DROP TRIGGER ledger_entries_no_update; UPDATE ledger_entries SET body = replace(body, '"admin"', '"mallory"') WHERE idx = 1;`,

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO_SENTENCES } from '../../electron/core/models/demoModels';
@@ -16,7 +16,8 @@ test.describe('prompts', () => {
     temp = makeTempHome('triad-e2e-prompts-');
     expect((await runTriad(['demo', '--home', temp.home], env)).code).toBe(0);
     const file = join(temp.home, 'greet.yaml');
-    writeFileSync(file, 'system: You help the {{team}} team.\ntemplate: Hello {{name}}, how can we help?\nmodel: demo-assistant@1\n');
+    // It pins a model and a mode, which the playground applies when the prompt is picked.
+    writeFileSync(file, 'system: You help the {{team}} team.\ntemplate: Hello {{name}}, how can we help?\nmodel: demo-assistant@2\nparams:\n  mode: completion\n');
     const created = await runTriad(['prompts', 'create', 'greet', '--file', file, '-m', 'first', '--home', temp.home], env);
     expect(created.code, created.stderr).toBe(0);
     app = await serve(temp.home);
@@ -66,12 +67,42 @@ test.describe('prompts', () => {
     await page.getByRole('tab', { name: 'Versions' }).click();
     await expect(page.getByTestId('prompt-version-row')).toHaveCount(2);
 
+    // Export saves a .yaml file that holds every version.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all as .yaml' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^triad-prompts-\d{4}-\d{2}-\d{2}\.yaml$/);
+    const saved = readFileSync(await download.path(), 'utf8');
+    expect(saved).toContain('format: triad.prompts/1');
+    expect(saved).toContain('Hello {{name}}, how may we help today?');
+
     await page.getByRole('link', { name: 'Playground' }).click();
+    // Chosen before the prompt was picked: the prompt's pinned model and mode take over.
     await page.getByLabel('Model').selectOption('demo-assistant@1');
     await page.getByLabel('Saved prompt').selectOption('greet@staging');
+    await expect(page.getByLabel('Model')).toHaveValue('demo-assistant@2');
+    await expect(page.getByTestId('model-from-prompt')).toContainText('greet@staging');
+    await expect(page.getByRole('radio', { name: 'Completion' })).toBeChecked();
+    await expect(page.getByTestId('mode-from-prompt')).toBeVisible();
     await page.getByLabel('Variable name').fill('Ada');
     await page.getByLabel('Variable team').fill('Payments');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByTestId('run-output')).toHaveText(DEMO_SENTENCES[2]);
+
+    // Changed after picking: the user's choices win, and no longer say "from prompt".
+    await page.getByLabel('Model').selectOption('demo-assistant@1');
+    await page.getByText('Chat', { exact: true }).click();
+    await expect(page.getByTestId('model-from-prompt')).toHaveCount(0);
+    await expect(page.getByTestId('mode-from-prompt')).toHaveCount(0);
+    await expect(page.getByRole('radio', { name: 'Chat' })).toBeChecked();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect(page.getByTestId('run-output')).toHaveText(DEMO_SENTENCES[1]);
+
+    // Per-version usage: the two runs of version 2, no flags, and no evals yet.
+    await page.getByRole('link', { name: 'Prompts' }).click();
+    await page.getByRole('button', { name: /greet/ }).click();
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await expect(page.getByText('Eval pass rate: no evals yet.')).toBeVisible();
+    const v2 = page.getByTestId('prompt-version-row').first();
+    await expect(v2.getByTestId('usage-runs')).toHaveText('2');
+    await expect(v2.getByTestId('usage-flags')).toHaveText('none');
   });
 });

@@ -99,6 +99,12 @@ describe('ledger: signing keys, rotation and retention', () => {
     expect(ws.traces.get('t-old').input).toBe('');
     expect(ws.traces.get('t-old').output).toBe('');
     expect(ws.traces.get('t-kept').output).toBe('secret output t-kept');
+    // The trace says it was purged, and when, instead of looking like an empty run.
+    expect(Date.parse(ws.traces.get('t-old').purgedAt ?? '')).not.toBeNaN();
+    expect(ws.traces.get('t-kept').purgedAt).toBeNull();
+    const listed = ws.traces.list({ limit: 50, offset: 0 });
+    expect(listed.find((t) => t.id === 't-old')?.purgedAt).toBe(ws.traces.get('t-old').purgedAt);
+    expect(listed.find((t) => t.id === 't-kept')?.purgedAt).toBeNull();
     // The salt went with the content: the commitment can no longer confirm a guess.
     const entry = ws.ledger.log.entryByRef('t-old')!;
     expect(ws.db.prepare('SELECT count(*) FROM ledger_salts WHERE entry_idx = ? AND salt IS NOT NULL').pluck().get(entry.index)).toBe(0);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/ledger/canonical';
 import { leafHash, verifyInclusion } from '../../electron/core/ledger/merkle';
-import { parseCheckpointText, publicKeyFromRaw, splitNote } from '../../electron/core/ledger/signedNote';
+import { parseCheckpointText, splitNote } from '../../electron/core/ledger/signedNote';
 import { runTriad } from '../helpers/cli';
 import { ADMIN } from '../helpers/tempHome';
 
@@ -113,23 +113,30 @@ describe('ledger: tampering with the sqlite3 command line', () => {
     expect(report.problems.map((p) => p.code)).toContain('CHECKPOINT_BAD_SIGNATURE');
   });
 
-  it('checkpoint signatures verify with plain OpenSSL', async () => {
+  it('checkpoint signatures verify with plain OpenSSL and the exported PEM', async () => {
     const cps = JSON.parse((await runTriad(['ledger', 'checkpoints', '--json'], env(pristine))).stdout) as { note: string; keyId: string }[];
-    const keys = JSON.parse((await runTriad(['ledger', 'keys', '--json'], env(pristine))).stdout) as { id: string; publicKey: string }[];
     const cp = cps[0]!;
     const note = splitNote(cp.note)!;
-    const key = keys.find((k) => k.id === cp.keyId)!;
+    // What a reviewer holds offline: the PEM exactly as `triad ledger keys --pem` prints it.
+    const pem = await runTriad(['ledger', 'keys', '--pem'], env(pristine));
+    expect(pem.code, pem.stderr).toBe(0);
+    expect(pem.stdout).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+-----END PUBLIC KEY-----\n$/);
+    const byId = await runTriad(['ledger', 'keys', '--pem', cp.keyId.slice(0, 12)], env(pristine));
+    expect(byId.stdout).toBe(pem.stdout);
     const dir = join(root, 'openssl');
     cpSync(pristine, dir, { recursive: true });
     writeFileSync(join(dir, 'checkpoint.txt'), note.text);
     writeFileSync(join(dir, 'checkpoint.sig'), note.signatures[0]!.signature);
-    writeFileSync(join(dir, 'pub.pem'), publicKeyFromRaw(Buffer.from(key.publicKey, 'base64')).export({ type: 'spki', format: 'pem' }));
+    writeFileSync(join(dir, 'pub.pem'), pem.stdout);
     const args = ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', '-in', 'checkpoint.txt', '-sigfile', 'checkpoint.sig'];
     const good = spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
     expect(good.stdout + good.stderr).toMatch(/Signature Verified Successfully/);
     expect(good.status).toBe(0);
     writeFileSync(join(dir, 'checkpoint.txt'), note.text.replace(/\n\d+\n/, '\n1\n'));
     expect(spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' }).status).not.toBe(0);
+    const unknown = await runTriad(['ledger', 'keys', '--pem', 'ffffffffffff'], env(pristine));
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/No signing key/);
   });
 
   it('prints an inclusion proof that checks against the signed checkpoint', async () => {
@@ -158,8 +165,10 @@ describe('ledger: tampering with the sqlite3 command line', () => {
     expect(dry.purged).toBe(0);
     const done = await runTriad(['retention', 'purge', '--yes'], env(home));
     expect(done.stdout).toMatch(/Purged the content of 1 trace/);
-    const shown = JSON.parse((await runTriad(['traces', 'show', traceId, '--json'], env(home))).stdout) as { output: string };
+    const shown = JSON.parse((await runTriad(['traces', 'show', traceId, '--json'], env(home))).stdout) as { output: string; input: string; purgedAt: string | null };
     expect(shown.output).toBe('');
+    expect(shown.input).toBe('');
+    expect(Date.parse(shown.purgedAt ?? '')).not.toBeNaN();
     const { code, report } = await verify(home);
     expect(report.problems).toEqual([]);
     expect(code).toBe(0);

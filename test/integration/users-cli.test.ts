@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../e2e/servedApp';
 import { runTriad } from '../helpers/cli';
+import { post } from '../helpers/httpClient';
 import { ADMIN, makeTempHome } from '../helpers/tempHome';
 
 // `triad users`, `triad tokens` and `triad whoami` as a user runs them: real
@@ -107,5 +109,52 @@ describe('triad users, tokens and whoami', () => {
     expect(refused.stderr).toContain('error [FORBIDDEN]: The account "erin" is disabled.');
     expect((await runTriad(['users', 'enable', 'erin'], admin2)).code).toBe(0);
     expect((await runTriad(['whoami'], erin)).code).toBe(0);
+  });
+
+  it('lets an admin list everyone\'s tokens and revoke another user\'s by id; others may not', async () => {
+    const admin2 = { ...asAdmin, TRIAD_PASSWORD: 'correct-horse-2' };
+    const erin = { ...home, TRIAD_USER: 'erin', TRIAD_PASSWORD: 'fresh-start-77' };
+    const made = await runTriad(['tokens', 'create', '--name', 'erin-ci', '--json'], erin);
+    expect(made.code, made.stderr).toBe(0);
+    const { token, info } = JSON.parse(made.stdout) as { token: string; info: { id: string } };
+
+    const all = JSON.parse((await runTriad(['tokens', 'list', '--all', '--json'], admin2)).stdout) as { id: string; username: string }[];
+    expect(all).toContainEqual(expect.objectContaining({ id: info.id, username: 'erin', name: 'erin-ci', revokedAt: null }));
+    expect(all.some((t) => t.username === 'admin')).toBe(true);
+    expect((await runTriad(['tokens', 'list', '--all'], admin2)).stdout).toMatch(new RegExp(`^${info.id}\\s+erin\\s+erin-ci\\s+active`, 'm'));
+    const erinsOnly = JSON.parse((await runTriad(['tokens', 'list', '--user', 'erin', '--json'], admin2)).stdout) as { username: string }[];
+    expect(erinsOnly.map((t) => t.username)).toEqual(['erin']);
+
+    const denied = await runTriad(['tokens', 'list', '--all'], erin);
+    expect(denied.code).not.toBe(0);
+    expect(denied.stderr).toContain('error [FORBIDDEN]');
+    const adminsToken = all.find((t) => t.username === 'admin' && t.id !== info.id)!;
+    const notHers = await runTriad(['tokens', 'revoke', adminsToken.id], erin);
+    expect(notHers.code).not.toBe(0);
+    expect(notHers.stderr).toContain('error [NOT_FOUND]');
+
+    const revoked = await runTriad(['tokens', 'revoke', info.id], admin2);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toBe(`Revoked token "erin-ci" of erin (${info.id}).\n`);
+    const after = await runTriad(['whoami'], { ...home, TRIAD_TOKEN: token });
+    expect(after.code).not.toBe(0);
+    expect(after.stderr).toContain('This API token has been revoked.');
+  });
+
+  it('serves a launch link that signs in the owner of TRIAD_TOKEN, and refuses to serve with a bad one', async () => {
+    const erin = { ...home, TRIAD_USER: 'erin', TRIAD_PASSWORD: 'fresh-start-77' };
+    const { token } = JSON.parse((await runTriad(['tokens', 'create', '--name', 'serve-link', '--json'], erin)).stdout) as { token: string };
+    const app = await serve(temp.home, { TRIAD_TOKEN: token });
+    try {
+      const launch = new URL(app.launchUrl).searchParams.get('launch');
+      const res = await post(app.baseUrl, 'auth.useLaunchToken', { token: launch });
+      expect(res.status).toBe(200);
+      expect(res.result).toMatchObject({ valid: true, session: { user: { username: 'erin', role: 'analyst' } } });
+    } finally {
+      await app.stop();
+    }
+    const forged = await runTriad(['serve', '--port', '0'], { ...home, TRIAD_TOKEN: 'triad_forged' });
+    expect(forged.code).not.toBe(0);
+    expect(forged.stderr).toContain('error [UNAUTHENTICATED]: This API token is not valid.');
   });
 });

@@ -156,13 +156,50 @@ describe('users, roles and API tokens', () => {
     await expect(asAdmin()('tokens.revoke', { token: 'a' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('lets nobody revoke another user\'s token', async () => {
+  it('keeps tokens.revoke to one\'s own tokens, even for an admin', async () => {
     await ws.users.create({ username: 'erin', password: 'engine-room-7', role: 'engineer' }, { id: admin.id, username: 'admin', role: 'admin' }, 'cli');
     const erin = as({ kind: 'session', token: await login('erin', 'engine-room-7') });
     const { info } = (await erin('tokens.create', { name: 'mine' })) as { info: { id: string } };
     await expect(asAdmin()('tokens.revoke', { token: info.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await asAdmin()('tokens.list', {})).toEqual([]);
     expect(await erin('tokens.list', {})).toMatchObject([{ id: info.id, revokedAt: null }]);
+  });
+
+  it('lets an admin list everyone\'s tokens and revoke any, on the record with actor, owner and target; others may not', async () => {
+    await ws.users.create({ username: 'erin', password: 'engine-room-7', role: 'engineer' }, { id: admin.id, username: 'admin', role: 'admin' }, 'cli');
+    const erin = as({ kind: 'session', token: await login('erin', 'engine-room-7') });
+    const mine = (await erin('tokens.create', { name: 'ci' })) as { token: string; info: { id: string } };
+    now += 1000;
+    const adminToken = (await asAdmin()('tokens.create', { name: 'ops' })) as { info: { id: string } };
+
+    // Engineers hold no users.manage: the door refuses, and nothing changes.
+    await expect(erin('tokens.listAll', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(erin('tokens.revokeAny', { id: adminToken.info.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    expect(await asAdmin()('tokens.listAll', {})).toMatchObject([
+      { id: adminToken.info.id, username: 'admin', name: 'ops', revokedAt: null },
+      { id: mine.info.id, username: 'erin', name: 'ci', revokedAt: null },
+    ]);
+    expect(await asAdmin()('tokens.listAll', { username: 'erin' })).toMatchObject([{ id: mine.info.id }]);
+    await expect(asAdmin()('tokens.listAll', { username: 'nobody' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const before = actions();
+    const revoked = await asAdmin()('tokens.revokeAny', { id: mine.info.id });
+    expect(revoked).toMatchObject({ id: mine.info.id, username: 'erin', revokedAt: '2026-03-01T09:00:01.000Z', revokedBy: 'admin' });
+    await expect(as({ kind: 'apiToken', token: mine.token }, 'api')('auth.whoami', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('revoked') });
+    expect(await erin('tokens.list', {})).toMatchObject([{ id: mine.info.id, revokedBy: 'admin' }]);
+
+    // Again, or an unknown id: a clear error and no second event.
+    await expect(asAdmin()('tokens.revokeAny', { id: mine.info.id })).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('already revoked') });
+    await expect(asAdmin()('tokens.revokeAny', { id: 'no-such-id' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(actions()).toEqual([...before, 'token.revoke']);
+
+    const { events } = (await asAdmin()('auditLog.list', { action: 'token.' })) as { events: Record<string, unknown>[] };
+    expect(events.map((e) => ({ actor: e.actor, actorRole: e.actorRole, source: e.source, action: e.action, target: e.target, before: e.before, after: e.after }))).toEqual([
+      { actor: 'admin', actorRole: 'admin', source: 'browser', action: 'token.revoke', target: `token:${mine.info.id}`, before: { name: 'ci', owner: 'erin', revoked: false }, after: { revoked: true } },
+      { actor: 'admin', actorRole: 'admin', source: 'browser', action: 'token.create', target: `token:${adminToken.info.id}`, before: null, after: { name: 'ops', expiresAt: null } },
+      { actor: 'erin', actorRole: 'engineer', source: 'browser', action: 'token.create', target: `token:${mine.info.id}`, before: null, after: { name: 'ci', expiresAt: null } },
+    ]);
   });
 
   it('records exactly the expected audit events for a small scenario, with actor, role, source and before/after', async () => {

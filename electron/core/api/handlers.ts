@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/contract';
 import type { Workspace } from '../workspace';
+import { adaptersHandlers } from './handlers/adapters';
 import { auditLogHandlers } from './handlers/audit';
 import { authHandlers } from './handlers/auth';
 import { ledgerHandlers, retentionHandlers } from './handlers/ledger';
@@ -26,6 +27,7 @@ export function createHandlers(ws: Workspace): Handlers {
     ...authHandlers(ws),
     ...workspaceHandlers(ws),
     ...modelsHandlers(ws),
+    ...adaptersHandlers(ws),
     ...promptsHandlers(ws),
     ...runsHandlers(ws),
     ...tracesHandlers(ws),

@@ -11,7 +11,11 @@ function formatBytes(n: number): string {
  * it is a terminal (pipes and --json output stay clean). Returns the event
  * listener and a `done` that clears the line.
  */
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): { onEvent: (e: TriadEvent) => void; done: () => void } {
+export function terminalProgress(
+  stream: NodeJS.WriteStream = process.stderr,
+  /** How to show an amount: bytes by default; counts for work measured in items (ledger entries). */
+  format: (n: number) => string = formatBytes,
+): { onEvent: (e: TriadEvent) => void; done: () => void } {
   let drawn = false;
   const onEvent = (e: TriadEvent): void => {
     if (e.type !== 'job.progress' || !stream.isTTY) return;
@@ -19,7 +23,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): {
     const ratio = e.total ? Math.min(1, e.done / e.total) : 0;
     const filled = Math.round(ratio * width);
     const bar = e.total ? `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}%` : '';
-    const amount = e.total ? ` ${formatBytes(e.done)} / ${formatBytes(e.total)}` : '';
+    const amount = e.total ? ` ${format(e.done)} / ${format(e.total)}` : '';
     stream.write(`\r\x1b[2K${e.label} ${bar}${amount}`);
     drawn = true;
   };

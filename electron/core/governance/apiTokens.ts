@@ -25,10 +25,13 @@ interface TokenRow {
   expires_at: number | null;
   last_used_at: number | null;
   revoked_at: number | null;
+  revoked_by_name: string | null;
 }
 
-const SELECT = `SELECT t.id, t.name, t.user_id, u.username, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
-  FROM api_tokens t JOIN users u ON u.id = t.user_id`;
+const SELECT = `SELECT t.id, t.name, t.user_id, u.username, t.created_at, t.expires_at, t.last_used_at, t.revoked_at,
+    r.username AS revoked_by_name
+  FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN users r ON r.id = t.revoked_by`;
+const NEWEST_FIRST = 'ORDER BY t.created_at DESC, t.rowid DESC';
 
 function toInfo(row: TokenRow): ApiTokenInfo {
   const at = (ms: number | null): string | null => (ms === null ? null : iso(ms));
@@ -40,6 +43,7 @@ function toInfo(row: TokenRow): ApiTokenInfo {
     expiresAt: at(row.expires_at),
     lastUsedAt: at(row.last_used_at),
     revokedAt: at(row.revoked_at),
+    revokedBy: row.revoked_by_name,
   };
 }
 
@@ -86,7 +90,19 @@ export class ApiTokenService {
   }
 
   list(user: User): ApiTokenInfo[] {
-    return (this.db.prepare(`${SELECT} WHERE t.user_id = ? ORDER BY t.created_at DESC, t.rowid DESC`).all(user.id) as TokenRow[]).map(toInfo);
+    return (this.db.prepare(`${SELECT} WHERE t.user_id = ? ${NEWEST_FIRST}`).all(user.id) as TokenRow[]).map(toInfo);
+  }
+
+  /** Everyone's tokens (for administrators; the method table checks the permission), optionally one user's. */
+  listAll(username?: string): ApiTokenInfo[] {
+    if (username !== undefined && !this.users.findByName(username)) {
+      throw new TriadError('NOT_FOUND', `There is no user "${username}".`, 'List the users with `triad users list`.');
+    }
+    const rows =
+      username === undefined
+        ? this.db.prepare(`${SELECT} ${NEWEST_FIRST}`).all()
+        : this.db.prepare(`${SELECT} WHERE u.username = ? COLLATE NOCASE ${NEWEST_FIRST}`).all(username);
+    return (rows as TokenRow[]).map(toInfo);
   }
 
   /** Revokes one of the user's own tokens, named by id or by the name of an active token. */
@@ -99,15 +115,36 @@ export class ApiTokenService {
       if (!row) {
         throw new TriadError('NOT_FOUND', `You have no token "${ref}".`, 'List your tokens with `triad tokens list`.');
       }
-      if (row.revoked_at !== null) {
-        throw new TriadError('BAD_INPUT', `The token "${row.name}" is already revoked.`);
-      }
-      const now = this.clock.now();
-      this.db.prepare('UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ?').run(now, user.id, row.id);
-      this.audit.record({ actor: actorOf(user), source, action: 'token.revoke', target: `token:${row.id}`, before: { name: row.name, revoked: false }, after: { revoked: true } });
+      this.markRevoked(user, row, source);
       revokedId = row.id;
     }).immediate();
     return this.info(revokedId);
+  }
+
+  /**
+   * An administrator revokes anyone's token, by id only: names are unique per
+   * user, not across users. The audit event names the owner, so the record
+   * shows whose script was stopped and by whom.
+   */
+  revokeAny(actor: User, id: string, source: Source): ApiTokenInfo {
+    this.db.transaction(() => {
+      const row = this.db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TokenRow | undefined;
+      if (!row) {
+        throw new TriadError('NOT_FOUND', `There is no token with the id "${id}".`, 'List all tokens with `triad tokens list --all`.');
+      }
+      this.markRevoked(actor, row, source);
+    }).immediate();
+    return this.info(id);
+  }
+
+  private markRevoked(actor: User, row: TokenRow, source: Source): void {
+    if (row.revoked_at !== null) {
+      throw new TriadError('BAD_INPUT', `The token "${row.name}" is already revoked.`);
+    }
+    this.db.prepare('UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ?').run(this.clock.now(), actor.id, row.id);
+    // Own tokens keep the short before-state; someone else's also names the owner.
+    const before = row.user_id === actor.id ? { name: row.name, revoked: false } : { name: row.name, owner: row.username, revoked: false };
+    this.audit.record({ actor: actorOf(actor), source, action: 'token.revoke', target: `token:${row.id}`, before, after: { revoked: true } });
   }
 
   /** The user behind a token, or a typed 401 (unknown, revoked, expired) / 403 (disabled user). */

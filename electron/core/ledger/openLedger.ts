@@ -15,7 +15,7 @@ export function openLedgerService(db: Db, clock: Clock, keysDir: string, log: Le
   recorder.backfillOnce();
   const keys = new KeyStore(db, clock, keysDir, audit, () => log.origin());
   keys.ensureInstallationKey();
-  return new LedgerService(db, clock, log, keys, new Checkpoints(db, clock, log, keys));
+  return new LedgerService(db, clock, log, keys, new Checkpoints(db, clock, log, keys), audit);
 }
 
 /** Checkpoints while the app runs, besides the one at close. */

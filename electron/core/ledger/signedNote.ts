@@ -86,3 +86,21 @@ export function verifyNoteSignature(text: string, sig: NoteSignature, rawPub: Bu
   if (!keyHash(sig.name, rawPub).equals(sig.keyHash)) return false;
   return verify(null, Buffer.from(text, 'utf8'), publicKeyFromRaw(rawPub), sig.signature);
 }
+
+/**
+ * The note with one more signature line (a co-signature over the same text),
+ * or null when this key has signed it already.
+ */
+export function addNoteSignature(note: string, name: string, privateKey: KeyObject, rawPub: Buffer): string | null {
+  const parsed = splitNote(note);
+  if (!parsed) return null;
+  const hash = keyHash(name, rawPub);
+  if (parsed.signatures.some((s) => s.name === name && s.keyHash.equals(hash))) return null;
+  const signed = signNote(parsed.text, name, privateKey, rawPub);
+  return `${note}${signed.slice(parsed.text.length + 1)}`;
+}
+
+/** The public key as SPKI PEM, the form OpenSSL and most tools read. */
+export function publicKeyPem(raw: Buffer): string {
+  return publicKeyFromRaw(raw).export({ type: 'spki', format: 'pem' }).toString();
+}

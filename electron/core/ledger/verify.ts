@@ -4,7 +4,7 @@ import type { Ledger } from './ledger';
 import { levelsReader, rootHash } from './merkle';
 import type { Problem } from './problems';
 import { checkCheckpoints } from './verifyCheckpoints';
-import { checkEntries, checkStoredNodes } from './verifyEntries';
+import { checkEntries, checkStoredNodes, readSnapshot, type VerifyProgress, type VerifySteps } from './verifyEntries';
 import { checkSources } from './verifySources';
 
 export interface VerifyReport {
@@ -31,16 +31,21 @@ function byEntry(a: Problem, b: Problem): number {
  * Recomputes the whole tree from the stored entries, checks every checkpoint
  * signature and the consistency between checkpoints, and compares the source
  * tables with what the ledger committed. Records the result for the status bar.
+ * A generator, so the same steps run at once (verifyLedger) or as a job that
+ * yields to the event loop between chunks (verifyLedgerAsync).
  */
-export function verifyLedger(db: Db, clock: Clock, ledger: Ledger): VerifyReport {
+function* verifySteps(db: Db, clock: Clock, ledger: Ledger): VerifySteps<VerifyReport> {
   const checkedAt = clock.now();
-  const entries = checkEntries(db);
-  const entryProblems = [...entries.problems, ...checkStoredNodes(db, entries.storedLeaves)];
-  const checkpointProblems = checkCheckpoints(db, ledger.origin(), entries, entryProblems);
-  const sourceProblems = checkSources(db, entries.entries);
+  const snapshot = readSnapshot(db);
+  const entries = yield* checkEntries(snapshot);
+  yield { done: 0, total: snapshot.checkpoints.length, label: 'Checking signed checkpoints' };
+  const entryProblems = [...entries.problems, ...checkStoredNodes(snapshot.innerNodes, entries.storedLeaves)];
+  const checkpointProblems = checkCheckpoints(db, ledger.origin(), snapshot.checkpoints, entries, entryProblems);
+  yield { done: snapshot.checkpoints.length, total: snapshot.checkpoints.length, label: 'Checking signed checkpoints' };
+  const sourceProblems = yield* checkSources(db, entries.entries);
   const problems = [...entryProblems, ...sourceProblems, ...checkpointProblems].sort(byEntry);
   const firstBadEntry = problems.find((p) => p.entry !== null)?.entry ?? null;
-  const checkpointCount = (db.prepare('SELECT count(*) FROM ledger_checkpoints').pluck().get() as number);
+  const checkpointCount = snapshot.checkpoints.length;
   const first = problems[0];
   const summary = first
     ? `${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'})` : ''}`
@@ -67,4 +72,30 @@ export function verifyLedger(db: Db, clock: Clock, ledger: Ledger): VerifyReport
     summary,
   );
   return report;
+}
+
+/** Verifies in one go (tests, small ledgers). */
+export function verifyLedger(db: Db, clock: Clock, ledger: Ledger): VerifyReport {
+  const steps = verifySteps(db, clock, ledger);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Verifies while the rest of the process keeps running: between chunks it
+ * reports progress and yields to the event loop, so progress events reach the
+ * UI and other calls are served. `beforeChunk` may throw to cancel; a cancelled
+ * run records nothing.
+ */
+export async function verifyLedgerAsync(db: Db, clock: Clock, ledger: Ledger, onProgress: (p: VerifyProgress) => void, beforeChunk: () => void = () => undefined): Promise<VerifyReport> {
+  const steps = verifySteps(db, clock, ledger);
+  for (;;) {
+    beforeChunk();
+    const step = steps.next();
+    if (step.done) return step.value;
+    onProgress(step.value);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import type { CheckpointRow } from './checkpoints';
 import { consistencyProof, levelsReader, rootHash, verifyConsistency, buildLevels } from './merkle';
 import { problem, type Problem } from './problems';
-import { parseCheckpointText, splitNote, verifyNoteSignature } from './signedNote';
+import { parseCheckpointText, splitNote, verifyNoteSignature, type NoteSignature } from './signedNote';
 import type { EntriesCheck } from './verifyEntries';
 
 interface KeyRow {
@@ -23,6 +23,24 @@ function keysInLedger(check: EntriesCheck): Map<string, { publicKey: string; ent
   return keys;
 }
 
+/**
+ * Signature lines after the installation's: users who co-signed the checkpoint
+ * (`triad ledger cosign`). Each must verify with a key the ledger recorded,
+ * retired keys included, so a co-signature outlives its signer's rotation.
+ */
+function checkCosignatures(seq: number, text: string, cosignatures: NoteSignature[], keys: KeyRow[], recorded: Map<string, { publicKey: string }>): Problem[] {
+  const problems: Problem[] = [];
+  for (const sig of cosignatures) {
+    const key = keys.find((k) => k.name === sig.name && verifyNoteSignature(text, sig, Buffer.from(k.public_key, 'base64')));
+    if (!key) {
+      problems.push(problem('CHECKPOINT_BAD_SIGNATURE', `Checkpoint ${seq} carries a co-signature by "${sig.name}" that does not verify with any key of this workspace.`, null, seq));
+    } else if (recorded.get(key.id)?.publicKey !== key.public_key) {
+      problems.push(problem('CHECKPOINT_UNKNOWN_KEY', `Checkpoint ${seq} is co-signed by key ${key.id.slice(0, 16)}…, whose public key the ledger never recorded.`, null, seq));
+    }
+  }
+  return problems;
+}
+
 function firstEntryProblemBelow(problems: Problem[], size: number): number | null {
   const entries = problems.map((p) => p.entry).filter((e): e is number => e !== null && e < size);
   return entries.length ? Math.min(...entries) : null;
@@ -33,9 +51,8 @@ function firstEntryProblemBelow(problems: Problem[], size: number): number | nul
  * against the tree recomputed from the entries, and its consistency with the
  * checkpoint before it (an RFC 9162 consistency proof between the signed roots).
  */
-export function checkCheckpoints(db: Db, origin: string, check: EntriesCheck, entryProblems: Problem[]): Problem[] {
+export function checkCheckpoints(db: Db, origin: string, checkpoints: CheckpointRow[], check: EntriesCheck, entryProblems: Problem[]): Problem[] {
   const problems: Problem[] = [];
-  const checkpoints = db.prepare('SELECT * FROM ledger_checkpoints ORDER BY seq').all() as CheckpointRow[];
   const keys = db.prepare('SELECT id, name, public_key FROM signing_keys').all() as KeyRow[];
   const recorded = keysInLedger(check);
   const recomputed = levelsReader(check.levels);
@@ -67,6 +84,7 @@ export function checkCheckpoints(db: Db, origin: string, check: EntriesCheck, en
       problems.push(problem('CHECKPOINT_UNKNOWN_KEY', `Checkpoint ${cp.seq} is signed by key ${key.id.slice(0, 16)}…, whose public key the ledger never recorded.`, null, cp.seq));
       continue;
     }
+    problems.push(...checkCosignatures(cp.seq, note.text, note.signatures.slice(1), keys, recorded));
     if (body.size > check.size) {
       problems.push(problem('CHECKPOINT_AHEAD', `Checkpoint ${cp.seq} covers ${body.size} entries but the ledger holds ${check.size}: entries from ${check.size} on were deleted.`, check.size, cp.seq));
       continue;

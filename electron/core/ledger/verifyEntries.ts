@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection';
 import { canonicalJson } from './canonical';
+import type { CheckpointRow } from './checkpoints';
 import type { EntryBody } from './ledger';
 import { buildLevels, leafHash } from './merkle';
 import { problem, type Problem } from './problems';
@@ -22,6 +23,19 @@ export interface EntriesCheck {
   problems: Problem[];
 }
 
+/** Where a verification stands, for a progress bar. */
+export interface VerifyProgress {
+  done: number;
+  total: number | null;
+  label: string;
+}
+
+/** Verification runs as a generator: it yields between chunks so an async driver can let the event loop breathe. */
+export type VerifySteps<T> = Generator<VerifyProgress, T, void>;
+
+/** Rows between two yields: small enough to keep the UI responsive, large enough to cost nothing. */
+export const VERIFY_CHUNK = 2000;
+
 interface EntryRow {
   idx: number;
   kind: string;
@@ -30,17 +44,42 @@ interface EntryRow {
   body: string;
 }
 
+interface NodeRow {
+  level: number;
+  idx: number;
+  hash: Buffer;
+}
+
+/**
+ * Everything verify compares, read in one read transaction: appends that
+ * arrive while the (yielding) verification runs are simply not part of it,
+ * instead of showing up as half-seen entries or checkpoints "ahead" of the log.
+ */
+export interface LedgerSnapshot {
+  leaves: NodeRow[];
+  innerNodes: NodeRow[];
+  rows: EntryRow[];
+  checkpoints: CheckpointRow[];
+}
+
+export function readSnapshot(db: Db): LedgerSnapshot {
+  return db.transaction(() => ({
+    leaves: db.prepare('SELECT level, idx, hash FROM ledger_nodes WHERE level = 0 ORDER BY idx').all() as NodeRow[],
+    innerNodes: db.prepare('SELECT level, idx, hash FROM ledger_nodes WHERE level > 0 ORDER BY level, idx').all() as NodeRow[],
+    rows: db.prepare('SELECT idx, kind, ref, at, body FROM ledger_entries ORDER BY idx').all() as EntryRow[],
+    checkpoints: db.prepare('SELECT * FROM ledger_checkpoints ORDER BY seq').all() as CheckpointRow[],
+  }))();
+}
+
 /**
  * Recomputes every leaf from the stored entry bodies alone and compares it with
  * the hashes recorded at append time: an edited, deleted or reordered row is
  * named here by its index.
  */
-export function checkEntries(db: Db): EntriesCheck {
+export function* checkEntries(snapshot: LedgerSnapshot): VerifySteps<EntriesCheck> {
   const stored: Buffer[] = [];
-  for (const n of db.prepare('SELECT idx, hash FROM ledger_nodes WHERE level = 0 ORDER BY idx').iterate() as IterableIterator<{ idx: number; hash: Buffer }>) {
-    stored[n.idx] = n.hash;
-  }
-  const rows = db.prepare('SELECT idx, kind, ref, at, body FROM ledger_entries ORDER BY idx').all() as EntryRow[];
+  for (const n of snapshot.leaves) stored[n.idx] = n.hash;
+  const rows = snapshot.rows;
   const size = Math.max(stored.length, (rows.at(-1)?.idx ?? -1) + 1);
   const leaves: Buffer[] = [];
   const entries: ParsedEntry[] = [];
@@ -52,7 +91,9 @@ export function checkEntries(db: Db): EntriesCheck {
     }
   };
   let expected = 0;
+  let seen = 0;
   for (const row of rows) {
+    if (++seen % VERIFY_CHUNK === 0) yield { done: seen, total: rows.length, label: 'Recomputing entry hashes' };
     if (row.idx < expected) continue; // negative or duplicate indexes cannot occur in an INTEGER PRIMARY KEY past 0
     missing(expected, row.idx);
     expected = row.idx + 1;
@@ -80,8 +121,10 @@ export function checkEntries(db: Db): EntriesCheck {
     }
     entries.push({ index: row.idx, kind: row.kind, ref: row.ref, body });
   }
+  yield { done: rows.length, total: rows.length, label: 'Recomputing entry hashes' };
   missing(expected, size);
   for (let j = 0; j < size; j++) stored[j] ??= Buffer.alloc(32);
+  yield { done: 0, total: null, label: 'Rebuilding the tree' };
   return { size, levels: buildLevels(leaves), storedLeaves: stored, entries, problems };
 }
 
@@ -90,10 +133,10 @@ export function checkEntries(db: Db): EntriesCheck {
  * rewrote the tree's hashes, not only its rows. (Rows that disagree with their
  * leaf hashes are named by checkEntries.)
  */
-export function checkStoredNodes(db: Db, storedLeaves: Buffer[]): Problem[] {
+export function checkStoredNodes(innerNodes: NodeRow[], storedLeaves: Buffer[]): Problem[] {
   const levels = buildLevels(storedLeaves);
   const problems: Problem[] = [];
-  for (const n of db.prepare('SELECT level, idx, hash FROM ledger_nodes WHERE level > 0 ORDER BY level, idx').iterate() as IterableIterator<{ level: number; idx: number; hash: Buffer }>) {
+  for (const n of innerNodes) {
     const expected = levels[n.level]?.[n.idx];
     if (!expected || !expected.equals(n.hash)) {
       const first = n.idx * 2 ** n.level;

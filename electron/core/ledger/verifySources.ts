@@ -3,7 +3,7 @@ import { canonicalJson } from './canonical';
 import { commit, type Commitment } from './commitment';
 import { problem, type Problem } from './problems';
 import { auditRecord, traceRecord, type AuditSourceRow, type PurgeableField, type TraceSourceRow } from './records';
-import type { ParsedEntry } from './verifyEntries';
+import { VERIFY_CHUNK, type ParsedEntry, type VerifySteps } from './verifyEntries';
 
 function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -15,16 +15,14 @@ function changedKeys(a: Record<string, unknown>, b: Record<string, unknown>): st
  * committed: an edited or deleted row is named together with its entry, and a
  * row that never went through the ledger is reported as unrecorded.
  */
-export function checkSources(db: Db, entries: ParsedEntry[]): Problem[] {
+export function* checkSources(db: Db, entries: ParsedEntry[]): VerifySteps<Problem[]> {
   const problems: Problem[] = [];
   const auditById = db.prepare('SELECT * FROM audit_events WHERE id = ?');
   const traceById = db.prepare('SELECT * FROM traces WHERE id = ?');
   const saltsOf = db.prepare('SELECT field, salt FROM ledger_salts WHERE entry_idx = ?');
-  // Every ref with a row in the ledger, valid or not: a damaged entry is reported once, by checkEntries.
-  const refs = db.prepare('SELECT kind, ref FROM ledger_entries').all() as { kind: string; ref: string }[];
-  const seenAudit = new Set(refs.filter((r) => r.kind === 'audit').map((r) => r.ref));
-  const seenTraces = new Set(refs.filter((r) => r.kind === 'trace').map((r) => r.ref));
+  let seen = 0;
   for (const e of entries) {
+    if (++seen % VERIFY_CHUNK === 0) yield { done: seen, total: entries.length, label: 'Comparing audit events and traces' };
     if (e.kind === 'audit') {
       const row = auditById.get(e.ref) as AuditSourceRow | undefined;
       if (!row) {
@@ -54,6 +52,12 @@ export function checkSources(db: Db, entries: ParsedEntry[]): Problem[] {
       if (diff.length) problems.push(problem('SOURCE_MODIFIED', `Trace ${e.ref} (entry ${e.index}) was edited: ${named.join(', ')} changed.`, e.index));
     }
   }
+  yield { done: entries.length, total: entries.length, label: 'Comparing audit events and traces' };
+  // Read after the last yield, together with the tables below, so an append made meanwhile is seen on both sides.
+  // Every ref with a row in the ledger, valid or not: a damaged entry is reported once, by checkEntries.
+  const refs = db.prepare('SELECT kind, ref FROM ledger_entries').all() as { kind: string; ref: string }[];
+  const seenAudit = new Set(refs.filter((r) => r.kind === 'audit').map((r) => r.ref));
+  const seenTraces = new Set(refs.filter((r) => r.kind === 'trace').map((r) => r.ref));
   for (const r of db.prepare('SELECT id, seq, action FROM audit_events ORDER BY seq').iterate() as IterableIterator<{ id: string; seq: number; action: string }>) {
     if (!seenAudit.has(r.id)) problems.push(problem('SOURCE_UNRECORDED', `Audit event #${r.seq} (${r.action}) is not in the ledger: it was written to the table directly.`));
   }

@@ -9,6 +9,7 @@
  */
 import { knownSentenceText, writeKnownSentenceModel } from './gguf/knownSentenceModel';
 import type { KnownSentenceModelResult } from './gguf/knownSentenceModel';
+import { writeKnownSentenceAdapter } from './gguf/knownSentenceAdapter';
 
 export const DEMO_MODEL_NAME = 'demo-assistant';
 
@@ -31,4 +32,17 @@ export async function writeDemoModel(version: DemoModelVersion, filePath: string
   const sentence = knownSentenceText(DEMO_WORDS[version]);
   if (sentence !== DEMO_SENTENCES[version]) throw new Error(`demo-assistant v${version}: words and sentence disagree`);
   return writeKnownSentenceModel(filePath, { name: DEMO_MODEL_NAME, words: DEMO_WORDS[version] });
+}
+
+/** The demo LoRA adapter's name; it is bound to demo-assistant@1. */
+export const DEMO_ADAPTER_NAME = 'demo-concise';
+
+/** What demo-assistant v1 says with the demo adapter applied at scale 1: a subset of its own words. */
+export const DEMO_ADAPTER_WORDS: readonly string[] = ['Hello!', 'This', 'is', 'the', 'Triad', 'assistant,', 'running', 'on', 'this', 'machine.'];
+export const DEMO_ADAPTER_SENTENCE = 'Hello! This is the Triad assistant, running on this machine.';
+
+/** A LoRA adapter on output.weight of demo-assistant v1 (see gguf/knownSentenceAdapter.ts). */
+export async function writeDemoAdapter(filePath: string): Promise<void> {
+  const { expectedText } = await writeKnownSentenceAdapter(filePath, { name: DEMO_ADAPTER_NAME, baseWords: DEMO_WORDS[1], adaptedWords: DEMO_ADAPTER_WORDS });
+  if (expectedText !== DEMO_ADAPTER_SENTENCE) throw new Error('demo adapter: words and sentence disagree');
 }

@@ -5,6 +5,8 @@ import { iso, type Clock } from '../clock';
 import type { Db } from '../db/connection';
 import type { AuditLog } from '../governance/audit';
 import type { HomePaths } from '../paths';
+import { AdapterRegistry } from './adapters/adapterRegistry';
+import { publicAdapter } from './adapters/adapterRows';
 import { ModelCards } from './cards';
 import { importModel, type ImportOutcome, type ImportRequest } from './importer';
 import { ModelIntegrity, type Witness } from './integrity';
@@ -30,6 +32,8 @@ export class ModelRegistry {
   readonly cards: ModelCards;
   readonly integrity: ModelIntegrity;
   readonly uploads: UploadStore;
+  /** LoRA adapters bound to versions of these models. */
+  readonly adapters: AdapterRegistry;
 
   constructor(
     private readonly db: Db,
@@ -42,6 +46,7 @@ export class ModelRegistry {
     this.cards = new ModelCards(db, clock, audit);
     this.integrity = new ModelIntegrity(db, clock, audit);
     this.uploads = new UploadStore(paths.tmp, clock);
+    this.adapters = new AdapterRegistry(db, clock, paths, audit, (v) => this.checkIntegrity(v));
   }
 
   list(): (ModelSummary & { labels: LabelState[] })[] {
@@ -134,6 +139,7 @@ export class ModelRegistry {
         labels: labels.filter((l) => l.version === v.version).map((l) => l.label),
         stageEvents: this.lifecycle.events(v.id),
         verifiedAt: v.verifiedAt === null ? null : iso(v.verifiedAt),
+        adapters: this.adapters.list({ baseSha256: v.sha256 }).filter((a) => a.base.name === name && a.base.version === v.version).map(publicAdapter),
       };
     });
     const resolved = this.resolveName(name);

@@ -1,12 +1,29 @@
 import type { RecordedParams, RuntimeInfo } from '../../../shared/domain';
 
+/** A turn of a conversation before the message the model answers now. */
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** A LoRA adapter file for the engine: `key` is its sha256. */
+export interface EngineAdapter {
+  key: string;
+  path: string;
+  scale: number;
+}
+
 export type FinishReason = 'stop' | 'length' | 'abort' | 'error';
 
 export interface GenerateRequest {
   /** Identity of the weights (their sha256): loaded models are cached by it. */
   modelKey: string;
   modelPath: string;
+  /** LoRA adapters to apply (resolved and integrity-checked); a context is cached per model and adapter set. */
+  adapters?: readonly EngineAdapter[] | undefined;
   prompt: string;
+  /** Earlier user/assistant turns (chat mode only), placed after the system prompt and before `prompt`. */
+  history?: readonly ChatTurn[] | undefined;
   params: RecordedParams;
   signal: AbortSignal;
   onToken(text: string): void;

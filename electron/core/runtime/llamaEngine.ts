@@ -13,11 +13,12 @@ import {
 import type { RuntimeInfo } from '../../../shared/domain';
 import { TriadError } from '../../../shared/errors';
 import { engineSettingsFromEnv, type EngineSettings } from './engineSettings';
-import type { DeviceMemory, Engine, FinishReason, GenerateRequest, GenerateResult } from './generation';
+import type { DeviceMemory, Engine, EngineAdapter, FinishReason, GenerateRequest, GenerateResult } from './generation';
 import { ModelCache, type CachedEntry } from './modelCache';
 import { nodeLlamaCppVersion } from './runtimeVersions';
 import { samplingOptions } from './sampling';
 import { chooseThreads } from './threads';
+import { historyItems } from './chatHistory';
 
 interface LoadedModel extends CachedEntry {
   model: LlamaModel;
@@ -80,8 +81,12 @@ export class LlamaEngine implements Engine {
     };
   }
 
-  private async acquire(key: string, modelPath: string) {
+  private async acquire(modelKey: string, modelPath: string, adapters: readonly EngineAdapter[] = []) {
     const fileBytes = (await stat(modelPath).catch(() => null))?.size ?? 0;
+    // One entry per (model, adapter set): llama.cpp binds adapters to a context and frees
+    // them only with the model, so each set gets its own model handle (the weights are
+    // mmapped, so the pages are shared) and unloading an entry releases its adapters.
+    const key = adapters.length === 0 ? modelKey : `${modelKey}+lora:${adapters.map((a) => `${a.key}*${a.scale}`).join(',')}`;
     return this.cache.acquire(key, fileBytes, async () => {
       const llama = await this.getLlama();
       let model: LlamaModel;
@@ -91,11 +96,19 @@ export class LlamaEngine implements Engine {
         throw new TriadError('MODEL_LOAD_FAILED', `llama.cpp could not load ${modelPath}: ${(err as Error).message}`, 'Check that the file is a complete GGUF model this version of llama.cpp supports.');
       }
       const threads = chooseThreads({ override: this.settings.threads, modelBytes: model.size });
-      const context = await model.createContext({
-        contextSize: { max: Math.min(this.settings.contextSize, model.trainContextSize || this.settings.contextSize) },
-        threads,
-        sequences: 1,
-      });
+      let context: LlamaContext;
+      try {
+        context = await model.createContext({
+          contextSize: { max: Math.min(this.settings.contextSize, model.trainContextSize || this.settings.contextSize) },
+          threads,
+          sequences: 1,
+          ...(adapters.length > 0 ? { lora: { adapters: adapters.map((a) => ({ filePath: a.path, scale: a.scale })) } } : {}),
+        });
+      } catch (err) {
+        await model.dispose();
+        if (adapters.length === 0) throw err;
+        throw new TriadError('MODEL_LOAD_FAILED', `llama.cpp could not apply the LoRA adapters: ${(err as Error).message}`, 'Check that each adapter was made for this base model.');
+      }
       return { model, context, threads, bytes: model.size + context.stateSize, lastUsed: 0, inUse: 0 };
     });
   }
@@ -114,7 +127,7 @@ export class LlamaEngine implements Engine {
   /** Generates one answer. Callers serialise through RunQueue; each context has one sequence. */
   async generate(req: GenerateRequest): Promise<GenerateResult> {
     const loadStart = performance.now();
-    const { entry, loaded } = await this.acquire(req.modelKey, req.modelPath);
+    const { entry, loaded } = await this.acquire(req.modelKey, req.modelPath, req.adapters);
     const loadMs = loaded ? performance.now() - loadStart : null;
     try {
       const grammar = await this.grammarFor(req.params.jsonSchema);
@@ -155,6 +168,7 @@ export class LlamaEngine implements Engine {
             ...(req.params.system ? { systemPrompt: req.params.system } : {}),
           });
           chatWrapper = session.chatWrapper.wrapperName;
+          if (req.history && req.history.length > 0) session.setChatHistory([...session.getChatHistory(), ...historyItems(req.history)]);
           try {
             const res = await session.promptWithMeta(req.prompt, sampling);
             output = res.responseText;

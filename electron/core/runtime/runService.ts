@@ -6,7 +6,7 @@ import type { ModelRegistry } from '../models/registry';
 import type { ResourceSampler } from '../observe/resourceSampler';
 import type { SampleAggregates } from '../observe/sampleStore';
 import type { TraceStore } from '../traces/traceStore';
-import type { Engine, GenerateResult } from './generation';
+import type { ChatTurn, Engine, EngineAdapter, GenerateResult } from './generation';
 import { RunQueue } from './runQueue';
 import { inputMessages, jsonPostCheck, SpanTimer } from './spans';
 
@@ -18,6 +18,8 @@ export interface RunRequest {
   source: Source;
   model: string;
   prompt: string;
+  /** Earlier user/assistant turns (a multi-turn prompt); chat mode only. `prompt` is the last user message. */
+  history?: ChatTurn[] | undefined;
   params: Partial<RunParams>;
   streamId?: string | undefined;
   emit?: (event: TriadEvent) => void;
@@ -62,6 +64,10 @@ export class RunService {
     const model = this.models.resolve(req.model);
     const parsed = RunParamsSchema.parse(req.params);
     const params: RecordedParams = { ...parsed, seed: parsed.seed ?? randomInt(0, 2 ** 31 - 1) };
+    const history = req.history ?? [];
+    if (history.length > 0 && params.mode !== 'chat') {
+      throw new TriadError('BAD_INPUT', 'A conversation with earlier turns runs in chat mode only.', 'Run it with mode chat, or use a prompt with a single user message for completion mode.');
+    }
     const controller = new AbortController();
     const streamId = req.streamId;
     if (streamId) {
@@ -71,6 +77,10 @@ export class RunService {
     const emit = (event: TriadEvent): void => req.emit?.(event);
     try {
       await this.models.checkIntegrity(model);
+      // LoRA adapters: resolved, bound to this model's bytes and checked on disk before anything runs.
+      const adapters = await this.models.adapters.forRun(params.adapters ?? [], model);
+      // Recorded by sha256, so a replay applies the same bytes whatever names they carry by then.
+      if (adapters.length > 0) params.adapters = adapters.map((a) => ({ ref: `sha256:${a.adapter.sha256}`, scale: a.scale }));
       // Before the trace is written: a refused run leaves nothing behind. No await from here to enqueue.
       this.queue.assertCapacity();
       const spans: Span[] = [preChecks.end('ok', { 'triad.model.sha256': model.sha256, 'triad.check': 'model_integrity' })];
@@ -83,15 +93,16 @@ export class RunService {
         model,
         input: req.prompt,
         params,
-        inputMessages: inputMessages(req.prompt, params),
+        inputMessages: inputMessages(req.prompt, params, history),
         replayOf: req.replayOf ?? null,
+        loras: adapters.map((a) => ({ name: a.adapter.name, version: a.adapter.version, sha256: a.adapter.sha256, scale: a.scale })),
       });
       if (req.promptLink) this.traces.linkPrompt(traceId, req.promptLink);
       if (streamId) emit({ type: 'run.started', streamId, traceId });
       let partial = '';
       let resources: SampleAggregates | null = null;
       try {
-        const result = await this.generate(traceId, model.sha256, model.path, req.prompt, params, controller.signal, spans, (text) => {
+        const result = await this.generate(traceId, model.sha256, model.path, { prompt: req.prompt, history, adapters: adapters.map((a) => ({ key: a.adapter.sha256, path: a.adapter.path, scale: a.scale })) }, params, controller.signal, spans, (text) => {
           partial += text;
           if (streamId) emit({ type: 'run.token', streamId, text });
         }, (r) => (resources = r));
@@ -129,7 +140,7 @@ export class RunService {
     traceId: string,
     modelKey: string,
     modelPath: string,
-    prompt: string,
+    input: { prompt: string; history: ChatTurn[]; adapters: EngineAdapter[] },
     params: RecordedParams,
     signal: AbortSignal,
     spans: Span[],
@@ -148,7 +159,9 @@ export class RunService {
         const result = await this.engine.generate({
           modelKey,
           modelPath,
-          prompt,
+          prompt: input.prompt,
+          history: input.history,
+          adapters: input.adapters,
           params,
           signal,
           onGenerationStart: (modelLoaded) => {

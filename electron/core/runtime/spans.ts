@@ -14,10 +14,10 @@ export class SpanTimer {
   }
 }
 
-/** The messages as the model receives them in chat mode; a raw completion has none. */
-export function inputMessages(prompt: string, params: RecordedParams): ChatMessage[] | null {
+/** The messages as the model receives them in chat mode (earlier turns included); a raw completion has none. */
+export function inputMessages(prompt: string, params: RecordedParams, history: readonly ChatMessage[] = []): ChatMessage[] | null {
   if (params.mode !== 'chat') return null;
-  return [...(params.system ? [{ role: 'system' as const, content: params.system }] : []), { role: 'user', content: prompt }];
+  return [...(params.system ? [{ role: 'system' as const, content: params.system }] : []), ...history, { role: 'user', content: prompt }];
 }
 
 /** Post-check: output constrained by a JSON schema must at least parse (a run cut off by max tokens will not). */

@@ -40,7 +40,7 @@ export function genAiAttributes(t: Trace): Record<string, AttrValue> {
     'triad.request.min_p': p.minP,
     'triad.request.repeat_penalty': p.repeatPenalty,
     'triad.request.json_schema': p.jsonSchema ? JSON.stringify(p.jsonSchema) : null,
-    'triad.lora_adapters': t.loras.length > 0 ? [...t.loras] : null,
+    'triad.lora_adapters': t.loras.length > 0 ? t.loras.map((l) => `${l.name}@${l.version}:${l.scale} sha256:${l.sha256}`) : null,
     'triad.prompt.name': t.prompt?.name ?? null,
     'triad.prompt.version': t.prompt?.version ?? null,
     'triad.prompt.hash': t.prompt?.hash ?? null,

@@ -27,6 +27,8 @@ export async function replayTrace(
     source,
     model: `sha256:${model.sha256}`,
     prompt: original.input,
+    // A multi-turn run recorded its earlier turns between the system message and the last user message.
+    history: (original.inputMessages ?? []).flatMap((m) => (m.role === 'system' ? [] : [{ role: m.role, content: m.content }])).slice(0, -1),
     params: original.params,
     replayOf: original.id,
   });

@@ -1,4 +1,4 @@
-import type { ChatMessage, RecordedParams, Source, Span, Trace, TracePrompt, TraceSummary } from '../../../shared/domain';
+import type { ChatMessage, RecordedParams, TraceLora, Source, Span, Trace, TracePrompt, TraceSummary } from '../../../shared/domain';
 import { iso } from '../clock';
 
 export interface TraceRow {
@@ -42,6 +42,16 @@ export interface TraceRow {
   prompt_version?: number | null;
   prompt_hash?: string | null;
   rendered_messages_json?: string | null;
+  /** From PURGED_AT_COLUMN: when retention purged the content. */
+  purged_at?: number | null;
+}
+
+/** A select-list column: when retention purged this trace's content (the ledger's salts record it), or NULL. */
+export const PURGED_AT_COLUMN =
+  "(SELECT max(s.purged_at) FROM ledger_entries e JOIN ledger_salts s ON s.entry_idx = e.idx WHERE e.kind = 'trace' AND e.ref = traces.id) AS purged_at";
+
+function purgedAt(row: TraceRow): string | null {
+  return row.purged_at == null ? null : iso(row.purged_at);
 }
 
 /** The prompt version a run was rendered from (migration 0004), or null. */
@@ -110,7 +120,7 @@ export function toTrace(row: TraceRow, spans: SpanRow[]): Trace {
         : null,
     error: row.error_json ? (JSON.parse(row.error_json) as { code: string; message: string }) : null,
     inputMessages: row.input_messages_json ? (JSON.parse(row.input_messages_json) as ChatMessage[]) : null,
-    loras: JSON.parse(row.loras_json) as string[],
+    loras: JSON.parse(row.loras_json) as TraceLora[],
     runtime:
       row.backend === null
         ? null
@@ -131,6 +141,7 @@ export function toTrace(row: TraceRow, spans: SpanRow[]): Trace {
     flags: JSON.parse(row.flags_json) as string[],
     replayOf: row.replay_of,
     prompt: promptOf(row),
+    purgedAt: purgedAt(row),
   };
 }
 
@@ -147,5 +158,6 @@ export function toSummary(row: TraceRow): TraceSummary {
     outputTokens: row.output_tokens,
     totalMs: row.total_ms,
     flags: JSON.parse(row.flags_json) as string[],
+    purgedAt: purgedAt(row),
   };
 }

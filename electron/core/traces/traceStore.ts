@@ -1,4 +1,4 @@
-import type { ChatMessage, RecordedParams, Source, Span, Trace, TracePrompt, TraceSummary } from '../../../shared/domain';
+import type { ChatMessage, RecordedParams, Source, TraceLora, Span, Trace, TracePrompt, TraceSummary } from '../../../shared/domain';
 import { TriadError } from '../../../shared/errors';
 import type { Clock } from '../clock';
 import type { Db } from '../db/connection';
@@ -7,7 +7,7 @@ import type { SampleAggregates } from '../observe/sampleStore';
 import type { GenerateResult } from '../runtime/generation';
 import { currentOwner, ownerAlive } from './processOwner';
 import { traceWhere, type TraceFilter } from './traceQuery';
-import { toSummary, toTrace, type SpanRow, type TraceRow } from './traceRows';
+import { PURGED_AT_COLUMN, toSummary, toTrace, type SpanRow, type TraceRow } from './traceRows';
 
 export interface TraceStart {
   id: string;
@@ -19,6 +19,8 @@ export interface TraceStart {
   params: RecordedParams;
   inputMessages?: ChatMessage[] | null;
   replayOf?: string | null;
+  /** LoRA adapters applied, as resolved and checked before the run. */
+  loras?: TraceLora[];
 }
 
 /** Everything known when a run ends, beyond what the engine returned. */
@@ -55,8 +57,8 @@ export class TraceStore {
     this.db
       .prepare(
         `INSERT INTO traces (id, started_at, user_id, username, source, model_version_id, model_name, model_version,
-           model_sha256, input, params_json, status, input_messages_json, replay_of, owner_pid, owner_marker)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)`,
+           model_sha256, input, params_json, status, input_messages_json, replay_of, owner_pid, owner_marker, loras_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?, ?)`,
       )
       .run(
         t.id,
@@ -74,6 +76,7 @@ export class TraceStore {
         t.replayOf ?? null,
         owner.pid,
         owner.marker,
+        JSON.stringify(t.loras ?? []),
       );
   }
 
@@ -180,7 +183,7 @@ export class TraceStore {
   }
 
   get(id: string): Trace {
-    const row = this.db.prepare('SELECT * FROM traces WHERE id = ?').get(id) as TraceRow | undefined;
+    const row = this.db.prepare(`SELECT *, ${PURGED_AT_COLUMN} FROM traces WHERE id = ?`).get(id) as TraceRow | undefined;
     if (!row) throw new TriadError('TRACE_NOT_FOUND', `No trace with id "${id}".`, 'List traces with `triad traces list`.');
     const spans = this.db.prepare('SELECT * FROM trace_spans WHERE trace_id = ? ORDER BY started_at, rowid').all(id) as SpanRow[];
     return toTrace(row, spans);
@@ -188,7 +191,7 @@ export class TraceStore {
 
   private rows(filter: TraceFilter, limit: number, offset: number): TraceRow[] {
     const where = traceWhere(filter, this.hasPromptColumns);
-    const sql = `SELECT * FROM traces ${where.sql} ORDER BY started_at DESC, rowid DESC LIMIT ? OFFSET ?`;
+    const sql = `SELECT *, ${PURGED_AT_COLUMN} FROM traces ${where.sql} ORDER BY started_at DESC, rowid DESC LIMIT ? OFFSET ?`;
     return this.db.prepare(sql).all(...where.args, limit, offset) as TraceRow[];
   }
 

@@ -9,6 +9,8 @@ export interface SessionAccess {
   token(): string | null;
   /** Called when the core says the session is no longer valid. */
   expire(notice: string): void;
+  /** Called when the core refuses a call for lack of permission: the role may have changed since sign-in. */
+  refused?(): void;
 }
 
 const SESSION_ENDING_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
@@ -40,6 +42,7 @@ export class ApiClient {
           : 'The server no longer recognises this session. Sign in again to continue.',
       );
     }
+    if (token !== null && error.code === 'FORBIDDEN') this.session.refused?.();
     throw error;
   }
 }

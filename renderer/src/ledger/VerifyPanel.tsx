@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import type { TriadError } from '../../../shared/errors';
+import type { TriadEvent } from '../../../shared/events';
 import { asTriadError } from '../api/ApiClient';
 import { useApi } from '../api/ApiContext';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { HashText } from '../components/HashText';
 import { Metric } from '../components/Metric';
+import { ProgressBar } from '../components/ProgressBar';
+import { useTriadEvents } from '../hooks/useTriadEvents';
 import { DASH, formatDateTime } from '../format/format';
 
 type Status = MethodOutput<'ledger.status'>;
@@ -17,11 +20,32 @@ export function VerifyPanel({ status, canCheckpoint, onChange }: { status: Statu
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState<'verify' | 'checkpoint' | null>(null);
   const [error, setError] = useState<TriadError | null>(null);
+  const [progress, setProgress] = useState<{ label: string; done: number; total: number | null } | null>(null);
+  const jobId = useRef<string | null>(null);
+
+  // Verification is a job: its progress arrives as events while the call runs.
+  const onEvent = useCallback((e: TriadEvent) => {
+    if (e.type === 'job.progress' && e.jobId === jobId.current) setProgress({ label: e.label, done: e.done, total: e.total });
+  }, []);
+  useTriadEvents(onEvent);
+
+  const verify = () => {
+    const id = crypto.randomUUID().replaceAll('-', '');
+    jobId.current = id;
+    setProgress({ label: 'Verifying the ledger', done: 0, total: null });
+    return api.call('ledger.verify', { jobId: id }).then(setReport).finally(() => {
+      jobId.current = null;
+      setProgress(null);
+    });
+  };
+  const cancel = () => {
+    if (jobId.current !== null) void api.call('ledger.cancelJob', { jobId: jobId.current }).catch(() => undefined);
+  };
 
   const act = (what: 'verify' | 'checkpoint') => {
     setBusy(what);
     setError(null);
-    const done = what === 'verify' ? api.call('ledger.verify', {}).then(setReport) : api.call('ledger.checkpoint', {}).then(() => undefined);
+    const done = what === 'verify' ? verify() : api.call('ledger.checkpoint', {}).then(() => undefined);
     done.then(
       () => {
         setBusy(null);
@@ -53,13 +77,19 @@ export function VerifyPanel({ status, canCheckpoint, onChange }: { status: Statu
         </div>
       </div>
       <dl className="metric-strip">
-        <Metric label="Entries">{status.size}</Metric>
+        <Metric label="Entries">
+          {status.size}
+          {status.sinceVerification ? <span className="muted small"> ({status.sinceVerification} since check)</span> : null}
+        </Metric>
         <Metric label="Root">
           <HashText hash={status.rootHash} what="root hash" />
         </Metric>
         <Metric label="Last checkpoint">{status.lastCheckpoint ? `#${status.lastCheckpoint.seq} · ${formatDateTime(status.lastCheckpoint.at)}` : DASH}</Metric>
         <Metric label="Last verified">{last ? formatDateTime('checkedAt' in last ? last.checkedAt : last.at) : 'never'}</Metric>
       </dl>
+      {progress !== null && (
+        <ProgressBar {...progress} onCancel={cancel} format={(n) => n.toLocaleString()} testId="ledger-verify-progress" />
+      )}
       {error !== null && <ErrorNotice error={error} title="The ledger action failed" />}
       {last && last.ok && (
         <div className="notice notice-info" data-testid="ledger-verdict">

@@ -9,7 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { TextField } from '../components/TextField';
 import { formatBytes, formatParamCount } from '../format/format';
 import { useTriadEvents } from '../hooks/useTriadEvents';
-import { ProgressBar } from './ProgressBar';
+import { ProgressBar } from '../components/ProgressBar';
 import { uploadFile } from './uploadFile';
 
 interface Progress {

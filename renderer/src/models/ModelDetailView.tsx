@@ -1,4 +1,5 @@
 import { ErrorNotice } from '../components/ErrorNotice';
+import { AdapterPanel } from './AdapterPanel';
 import { useQuery } from '../hooks/useQuery';
 import { LabelPanel } from './LabelPanel';
 import type { ModelAccess } from './modelAccess';
@@ -19,6 +20,7 @@ export function ModelDetailView({ name, access, reloadList }: { name: string; ac
     <div className="model-detail">
       <LabelPanel detail={data} access={access} onChanged={changed} />
       <VersionTimeline detail={data} access={access} onChanged={changed} />
+      <AdapterPanel detail={data} access={access} onChanged={changed} />
       <MetadataDiff detail={data} />
       <ModelCardEditor detail={data} mayWrite={access.write} onChanged={changed} />
     </div>

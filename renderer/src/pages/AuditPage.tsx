@@ -4,6 +4,7 @@ import { useCan } from '../governance/usePermission';
 import { useQuery } from '../hooks/useQuery';
 import { CheckpointTable } from '../ledger/CheckpointTable';
 import { ProofLookup } from '../ledger/ProofLookup';
+import { SigningKeys } from '../ledger/SigningKeys';
 import { VerifyPanel } from '../ledger/VerifyPanel';
 import '../ledger/ledger.css';
 
@@ -33,6 +34,7 @@ export function AuditPage() {
             {checkpoints.data !== undefined && <CheckpointTable checkpoints={checkpoints.data} />}
           </section>
           <ProofLookup />
+          <SigningKeys onChange={reload} />
         </>
       )}
       {!canRead && <p className="muted">Checkpoints and proofs need the audit.read permission (admin or reviewer).</p>}

@@ -1,40 +1,34 @@
 import { useSearchParams } from 'react-router';
-import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { AuditLogPanel } from '../governance/AuditLogPanel';
+import { TokensPanel } from '../governance/TokensPanel';
 import { useCan } from '../governance/usePermission';
 import { UsersPanel } from '../governance/UsersPanel';
 import { useSessionStore } from '../stores/sessionStore';
 import '../governance/governance.css';
 
-type View = 'users' | 'audit';
+type View = 'users' | 'audit' | 'tokens';
 
-/** Who may do what (users and roles) and what was done (the audit log). */
+const LABELS: Record<View, string> = { users: 'Users', audit: 'Audit log', tokens: 'API tokens' };
+
+function parseView(value: string | null): View {
+  return value === 'audit' || value === 'tokens' ? value : 'users';
+}
+
+/** Who may do what (users and roles), what was done (the audit log), and the API tokens that act for people. */
 export function GovernancePage() {
   const [params, setParams] = useSearchParams();
   const role = useSessionStore((s) => s.session?.user.role);
   const canUsers = useCan('users.read');
   const canAudit = useCan('audit.read');
-  const asked = params.get('view') === 'audit' ? 'audit' : 'users';
-  const view: View = asked === 'users' && !canUsers ? 'audit' : asked;
+  // Everyone manages their own API tokens; users and the audit log need their permissions.
+  const views = (['users', 'audit', 'tokens'] as const).filter((v) => (v === 'users' ? canUsers : v === 'audit' ? canAudit : true));
+  const asked = parseView(params.get('view'));
+  const view: View = views.includes(asked) ? asked : (views[0] ?? 'tokens');
 
   const choose = (next: View) =>
     // Filters belong to the audit view; switching views starts clean.
     setParams(next === 'users' ? {} : { view: next }, { replace: true });
-
-  if (!canUsers && !canAudit) {
-    return (
-      <div className="page">
-        <PageHeader title="Governance" />
-        <EmptyState title="Users and the audit log are for administrators and reviewers">
-          <p>
-            Your role ({role}) may not see them. You can change your own password from the menu under your name, top
-            right. Ask an administrator if you need more access.
-          </p>
-        </EmptyState>
-      </div>
-    );
-  }
 
   return (
     <div className="page page-fill">
@@ -42,19 +36,25 @@ export function GovernancePage() {
         title="Governance"
         meta="Roles are checked in the core for every call; every change is recorded."
         actions={
-          canUsers && canAudit ? (
+          views.length > 1 ? (
             <div className="segmented gov-tabs" role="radiogroup" aria-label="View">
-              {(['users', 'audit'] as const).map((v) => (
+              {views.map((v) => (
                 <label key={v} className={`segment${view === v ? ' selected' : ''}`}>
                   <input type="radio" name="governance-view" value={v} checked={view === v} onChange={() => choose(v)} />
-                  {v === 'users' ? 'Users' : 'Audit log'}
+                  {LABELS[v]}
                 </label>
               ))}
             </div>
           ) : undefined
         }
       />
-      {view === 'users' ? <UsersPanel /> : <AuditLogPanel />}
+      {!canUsers && !canAudit && (
+        <p className="notice notice-info">
+          Users and the audit log are for administrators and reviewers. Your role ({role}) may not see them. Ask an administrator
+          if you need more access. Here you manage your own API tokens.
+        </p>
+      )}
+      {view === 'users' ? <UsersPanel /> : view === 'audit' ? <AuditLogPanel /> : <TokensPanel />}
     </div>
   );
 }

@@ -8,8 +8,10 @@ import { flattenVersions, versionRef } from '../models/modelRefs';
 import { ModelPicker } from '../playground/ModelPicker';
 import { ModeSwitch } from '../playground/ModeSwitch';
 import { OutputControls } from '../playground/OutputControls';
+import { AdapterPicker } from '../playground/AdapterPicker';
 import { ParamsPanel } from '../playground/ParamsPanel';
 import { PromptPicker } from '../prompts/PromptPicker';
+import { appliedPins, usePromptPick } from '../prompts/promptPickStore';
 import { RunOutput } from '../playground/RunOutput';
 import { RunResultBar } from '../playground/RunResultBar';
 import { isRunShortcut, RUN_SHORTCUT } from '../playground/shortcut';
@@ -28,6 +30,19 @@ export function PlaygroundPage() {
   const refs = versions?.map(versionRef) ?? [];
   // Keep the user's choice while it exists; otherwise default to the first version listed.
   const model = refs.includes(form.model) ? form.model : (refs[0] ?? '');
+  // A picked saved prompt's pinned model and mode apply until the user changes them after picking.
+  const pick = usePromptPick();
+  const pinned = appliedPins(pick);
+  const pinNote = `From the prompt ${pick.ref}; choose another to override it.`;
+  const mode = pinned.mode ?? form.mode;
+  const chooseModel = (ref: string) => {
+    form.setModel(ref);
+    pick.override('model');
+  };
+  const chooseMode = (next: typeof form.mode) => {
+    form.setMode(next);
+    pick.override('mode');
+  };
   const mayRun = role !== undefined && roleHas(role, 'runs.create');
   const running = form.run.phase === 'running';
 
@@ -53,7 +68,7 @@ export function PlaygroundPage() {
       )}
       <div className="playground-grid">
         <div className="composer">
-          {form.mode === 'chat' && (
+          {mode === 'chat' && (
             <div className="field">
               <label htmlFor="playground-system" className="field-label">
                 System message <span className="muted">(optional)</span>
@@ -104,10 +119,11 @@ export function PlaygroundPage() {
           {form.run.result !== null && <RunResultBar result={form.run.result} />}
         </div>
         <aside className="settings" aria-label="Run settings">
-          <ModelPicker versions={versions} value={model} onChange={form.setModel} disabled={running} />
+          <ModelPicker versions={versions} value={pinned.model ?? model} onChange={chooseModel} disabled={running} pinNote={pinned.model === null ? undefined : pinNote} />
           {models.error !== undefined && <ErrorNotice error={models.error} title="Could not load models" onRetry={models.reload} />}
-          <ModeSwitch value={form.mode} onChange={form.setMode} disabled={running} />
+          <ModeSwitch value={mode} onChange={chooseMode} disabled={running} pinNote={pinned.mode === null ? undefined : pinNote} />
           <ParamsPanel params={form.params} onChange={form.setParam} onReset={form.resetParams} disabled={running} />
+          <AdapterPicker model={model} disabled={running} />
           <OutputControls
             stopStrings={form.stopStrings}
             jsonSchema={form.jsonSchema}

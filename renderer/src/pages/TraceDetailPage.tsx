@@ -70,6 +70,14 @@ function TraceBody({ trace }: { trace: Trace }) {
         <Metric label="Source">{trace.source}</Metric>
         <Metric label="Started">{formatDateTime(trace.startedAt)}</Metric>
       </dl>
+      {trace.purgedAt && (
+        <div className="notice notice-info" data-testid="trace-purged">
+          <p>
+            <strong>Purged by retention on {formatDateTime(trace.purgedAt)}.</strong> The input and output were removed; the ledger keeps their
+            salted commitments, so this record still verifies.
+          </p>
+        </div>
+      )}
       <div className="trace-io">
         <div className="trace-io-col">
           {params.system !== undefined && params.system !== '' && <TraceText title="System message" text={params.system} />}
@@ -116,7 +124,7 @@ function TraceBody({ trace }: { trace: Trace }) {
             ['Chat template', rt?.chatWrapper ?? DASH],
             ['node-llama-cpp', rt?.nodeLlamaCppVersion ?? DASH],
             ['llama.cpp', rt?.llamaCppVersion ?? DASH],
-            ['LoRA adapters', trace.loras.length === 0 ? 'none' : trace.loras.join(', ')],
+            ['LoRA adapters', trace.loras.length === 0 ? 'none' : trace.loras.map((l) => `${l.name}@${l.version} ×${l.scale} (sha256 ${l.sha256.slice(0, 12)})`).join(', ')],
           ]}
         />
         <DetailList

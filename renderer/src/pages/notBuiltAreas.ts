@@ -4,10 +4,6 @@ export const NOT_BUILT: Record<string, { title: string; purpose: string }> = {
     title: 'Compare',
     purpose: 'Run one prompt on two model or prompt versions side by side and compare their outputs, tokens and latency.',
   },
-  prompts: {
-    title: 'Prompts',
-    purpose: 'Versioned prompt templates with variables, diffs between versions and labels such as production.',
-  },
   evals: {
     title: 'Evals',
     purpose: 'Datasets with assertions, run against a model version, with pass rates you can compare across versions.',
@@ -15,10 +11,6 @@ export const NOT_BUILT: Record<string, { title: string; purpose: string }> = {
   dashboard: {
     title: 'Dashboard',
     purpose: 'Charts of runs, latency, throughput and errors over time, with drift and anomaly alerts.',
-  },
-  governance: {
-    title: 'Governance',
-    purpose: 'Users and roles, and the policies checked before and after every run.',
   },
   audit: {
     title: 'Audit',

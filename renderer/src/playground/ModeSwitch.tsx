@@ -6,7 +6,15 @@ const MODES: { value: RunMode; label: string; help: string }[] = [
 ];
 
 /** Chat or completion, as a segmented radio group. */
-export function ModeSwitch({ value, onChange, disabled }: { value: RunMode; onChange: (mode: RunMode) => void; disabled: boolean }) {
+interface Props {
+  value: RunMode;
+  onChange: (mode: RunMode) => void;
+  disabled: boolean;
+  /** Set when a saved prompt supplies the mode. */
+  pinNote?: string | undefined;
+}
+
+export function ModeSwitch({ value, onChange, disabled, pinNote }: Props) {
   const current = MODES.find((m) => m.value === value);
   return (
     <fieldset className="field segmented-field" disabled={disabled}>
@@ -26,6 +34,11 @@ export function ModeSwitch({ value, onChange, disabled }: { value: RunMode; onCh
         ))}
       </div>
       {current !== undefined && <p className="field-help">{current.help}</p>}
+      {pinNote !== undefined && (
+        <p className="field-help" data-testid="mode-from-prompt">
+          <span className="badge badge-info">from prompt</span> {pinNote}
+        </p>
+      )}
     </fieldset>
   );
 }

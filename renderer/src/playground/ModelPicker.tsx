@@ -7,11 +7,14 @@ interface Props {
   value: string;
   onChange: (ref: string) => void;
   disabled: boolean;
+  /** Set when a saved prompt supplies the model: says so (its pin may be a label or a name, not a listed version). */
+  pinNote?: string | undefined;
 }
 
 /** Picks a model version by `name@version`; the label "Model" is what tests and screen readers find. */
-export function ModelPicker({ versions, value, onChange, disabled }: Props) {
+export function ModelPicker({ versions, value, onChange, disabled, pinNote }: Props) {
   const empty = versions !== undefined && versions.length === 0;
+  const unlisted = pinNote !== undefined && !(versions ?? []).some((v) => versionRef(v) === value);
   return (
     <div className="field">
       <label htmlFor="playground-model" className="field-label">
@@ -22,10 +25,11 @@ export function ModelPicker({ versions, value, onChange, disabled }: Props) {
         className="input"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        disabled={disabled || versions === undefined || empty}
+        disabled={disabled || versions === undefined || (empty && !unlisted)}
       >
         {versions === undefined && <option value="">Loading…</option>}
-        {empty && <option value="">No versions registered</option>}
+        {empty && !unlisted && <option value="">No versions registered</option>}
+        {unlisted && <option value={value}>{value}</option>}
         {versions?.map((v) => {
           const ref = versionRef(v);
           return (
@@ -35,6 +39,11 @@ export function ModelPicker({ versions, value, onChange, disabled }: Props) {
           );
         })}
       </select>
+      {pinNote !== undefined && (
+        <p className="field-help" data-testid="model-from-prompt">
+          <span className="badge badge-info">from prompt</span> {pinNote}
+        </p>
+      )}
       {empty && (
         <p className="field-help">
           Nothing to run yet. <Link to="/models">Import a GGUF model</Link> first.

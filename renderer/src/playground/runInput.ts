@@ -15,6 +15,14 @@ export interface RunForm {
   stopStrings: string;
   /** A JSON schema the output must follow, as typed; blank for free text. */
   jsonSchema: string;
+  /** LoRA adapters picked, each for the model version it was picked for. */
+  adapters?: readonly PickedAdapter[];
+}
+
+export interface PickedAdapter {
+  model: string;
+  ref: string;
+  scale: number;
 }
 
 /** Thrown for a draft that cannot become a request (a schema that is not JSON). */
@@ -46,6 +54,9 @@ export function buildRunInput(form: RunForm, model: string, streamId: string): R
   const stop = form.stopStrings.split('\n').filter((line) => line !== '');
   if (stop.length > 0) params.stop = stop;
   if (form.jsonSchema.trim() !== '') params.jsonSchema = parseSchema(form.jsonSchema);
+  // Adapters picked for another model version are not sent: they are bound to that version's bytes.
+  const adapters = (form.adapters ?? []).filter((a) => a.model === model).map((a) => ({ ref: a.ref, scale: a.scale }));
+  if (adapters.length > 0) params.adapters = adapters;
   return { model, prompt: form.prompt, params, streamId };
 }
 

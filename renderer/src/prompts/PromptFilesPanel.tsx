@@ -4,18 +4,22 @@ import { asTriadError } from '../api/ApiClient';
 import { useApi } from '../api/ApiContext';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { downloadYaml, exportFileName, YamlDownload } from './YamlDownload';
 
 /** Export every prompt as YAML for review elsewhere; import a reviewed file as new versions. */
 export function PromptFilesPanel({ mayWrite, onImported }: { mayWrite: boolean; onImported: () => void }) {
   const api = useApi();
-  const [yaml, setYaml] = useState<string | null>(null);
+  const [yaml, setYaml] = useState<{ text: string; fileName: string } | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const [error, setError] = useState<TriadError | null>(null);
 
   const exportAll = async () => {
     setError(null);
     try {
-      setYaml((await api.call('prompts.export', { names: [] })).yaml);
+      const text = (await api.call('prompts.export', { names: [] })).yaml;
+      const fileName = exportFileName();
+      setYaml({ text, fileName });
+      downloadYaml(text, fileName);
     } catch (e) {
       setError(asTriadError(e));
     }
@@ -39,7 +43,7 @@ export function PromptFilesPanel({ mayWrite, onImported }: { mayWrite: boolean; 
   return (
     <section className="prompt-files stack" aria-label="Prompt files">
       <div className="run-controls">
-        <button type="button" className="btn btn-small" onClick={() => void exportAll()}>Export all as YAML</button>
+        <button type="button" className="btn btn-small" onClick={() => void exportAll()}>Export all as .yaml</button>
         <label className={`btn btn-small${mayWrite ? '' : ' disabled'}`}>
           Import YAML…
           <input type="file" accept=".yaml,.yml,text/yaml" className="visually-hidden" disabled={!mayWrite} onChange={(e) => void importFile(e)} />
@@ -52,9 +56,12 @@ export function PromptFilesPanel({ mayWrite, onImported }: { mayWrite: boolean; 
         <div className="field">
           <div className="panel-head">
             <span className="field-label">Export</span>
-            <CopyButton value={yaml} what="YAML" />
+            <span className="run-controls">
+              <YamlDownload yaml={yaml.text} fileName={yaml.fileName} />
+              <CopyButton value={yaml.text} what="YAML" />
+            </span>
           </div>
-          <textarea className="input textarea mono" rows={12} readOnly value={yaml} aria-label="Exported YAML" />
+          <textarea className="input textarea mono" rows={12} readOnly value={yaml.text} aria-label="Exported YAML" />
         </div>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useQuery } from '../hooks/useQuery';
 import { usePromptPick } from './promptPickStore';
 import { VariablesForm } from './VariablesForm';
@@ -34,8 +34,15 @@ export function PromptPicker({ disabled }: { disabled: boolean }) {
 function PickedPrompt({ reference }: { reference: string }) {
   const pick = usePromptPick();
   const version = useQuery('prompts.resolve', { ref: reference });
-  if (version.error !== undefined) return <p className="field-help text-danger">{version.error.message}</p>;
   const picked = version.data;
+  const current = version.loading || version.error !== undefined ? undefined : picked;
+  const setPins = pick.setPins;
+  // The version's pinned model and mode apply to the playground until the user changes them.
+  // While a new pick loads, the previous answer is still on screen: only the current one counts.
+  useEffect(() => {
+    if (current !== undefined) setPins({ model: current.content.model, mode: current.content.params.mode ?? null });
+  }, [current, setPins]);
+  if (version.error !== undefined) return <p className="field-help text-danger">{version.error.message}</p>;
   if (picked === undefined) return null;
   return (
     <>

@@ -12,8 +12,10 @@ interface Props {
 /** Every version, newest first, with its labels and what it has done in runs. */
 export function VersionHistory({ detail, onEditFrom, onCompare }: Props) {
   const usage = useQuery('prompts.usage', { name: detail.name });
+  const noEvals = usage.data !== undefined && usage.data.every((u) => u.evalPassRate === null);
   return (
     <div className="table-wrap">
+      {noEvals && <p className="muted small">Eval pass rate: no evals yet.</p>}
       <table className="table">
         <thead>
           <tr>
@@ -27,6 +29,7 @@ export function VersionHistory({ detail, onEditFrom, onCompare }: Props) {
             <th scope="col" className="num">Errors</th>
             <th scope="col" className="num">Avg latency</th>
             <th scope="col" className="num">p95</th>
+            <th scope="col">Flags</th>
             <th scope="col"><span className="visually-hidden">Actions</span></th>
           </tr>
         </thead>
@@ -41,10 +44,19 @@ export function VersionHistory({ detail, onEditFrom, onCompare }: Props) {
                 <td>{v.commitMessage || <span className="muted">{DASH}</span>}</td>
                 <td>{v.createdBy}</td>
                 <td className="nowrap">{formatDateTime(v.createdAt)}</td>
-                <td className="num">{u?.runs ?? DASH}</td>
+                <td className="num" data-testid="usage-runs">{u?.runs ?? DASH}</td>
                 <td className="num">{u?.errors ?? DASH}</td>
                 <td className="num">{formatMs(u?.avgTotalMs)}</td>
                 <td className="num">{formatMs(u?.p95TotalMs)}</td>
+                <td data-testid="usage-flags">
+                  {u === undefined || u.flagged === 0 ? (
+                    <span className="muted">{u === undefined ? DASH : 'none'}</span>
+                  ) : (
+                    <span title={u.flags.map((f) => `${f.flag}: ${f.runs} ${f.runs === 1 ? 'run' : 'runs'}`).join('\n')}>
+                      {u.flagged} · {u.flags.map((f) => `${f.flag} ${f.runs}`).join(', ')}
+                    </span>
+                  )}
+                </td>
                 <td className="nowrap">
                   <button type="button" className="btn btn-tiny btn-ghost" onClick={() => onEditFrom(v)}>Edit from</button>
                   {v.version > 1 && (

@@ -5,7 +5,7 @@ import { formatDateTime } from '../format/format';
 import { useQuery } from '../hooks/useQuery';
 import '../ledger/ledger.css';
 
-const REFRESH_MS = 60_000;
+const REFRESH_MS = 20_000;
 /** Older than this, the status bar asks for a fresh verification by itself. */
 const STALE_MS = 15 * 60_000;
 
@@ -55,19 +55,22 @@ export function LedgerStatus() {
   }
   const checkpoint = s.lastCheckpoint ? `last checkpoint #${s.lastCheckpoint.seq} (size ${s.lastCheckpoint.size}) at ${formatDateTime(s.lastCheckpoint.at)}` : 'no checkpoint yet';
   const verified = last ? `last verified ${formatDateTime(last.at)}: ${last.summary}` : 'not verified yet';
-  const title = `${s.size} entries · ${checkpoint} · ${verified}`;
+  const since = s.sinceVerification ?? 0;
+  // Honest about what the verdict covers: entries that arrived after the check are not vouched for yet.
+  const sinceText = last && since > 0 ? ` (${since} since check)` : '';
+  const title = `${s.size} entries${last ? `, ${last.size} of them verified` : ''} · ${checkpoint} · ${verified}`;
   if (last && !last.ok) {
     return (
       <Link to="/audit" className="badge badge-danger ledger-status ledger-tampered" role="alert" title={title} data-testid="ledger-status">
         <span className="badge-dot" aria-hidden="true" />
-        ⚠ Ledger TAMPERED{last.firstBadEntry !== null ? ` · entry ${last.firstBadEntry}` : ''}
+        ⚠ Ledger TAMPERED{last.firstBadEntry !== null ? ` · entry ${last.firstBadEntry}` : ''} · {s.size} entries
       </Link>
     );
   }
   return (
     <Link to="/audit" className={`badge ${last ? 'badge-ok' : 'badge-neutral'} ledger-status`} title={title} data-testid="ledger-status">
       <span className="badge-dot" aria-hidden="true" />
-      {last ? 'Ledger verified' : 'Ledger not verified yet'} · {s.size} entries
+      {last ? 'Ledger verified' : 'Ledger not verified yet'} · {s.size} entries{sinceText}
     </Link>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { useApi } from '../api/ApiContext';
 import { formatDateTime } from '../format/format';
 import { ChangePasswordDialog } from '../governance/ChangePasswordDialog';
@@ -7,6 +8,7 @@ import { useSessionStore } from '../stores/sessionStore';
 /** The signed-in user and role; opens to show the session and the Log out action. */
 export function UserMenu() {
   const api = useApi();
+  const navigate = useNavigate();
   const session = useSessionStore((s) => s.session);
   const signOut = useSessionStore((s) => s.signOut);
   const [open, setOpen] = useState(false);
@@ -78,6 +80,17 @@ export function UserMenu() {
             }}
           >
             Change password…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            onClick={() => {
+              setOpen(false);
+              void navigate('/governance?view=tokens');
+            }}
+          >
+            API tokens…
           </button>
           <button type="button" role="menuitem" className="menu-item" onClick={() => void logOut()} disabled={leaving}>
             {leaving ? 'Logging out…' : 'Log out'}

@@ -6,7 +6,7 @@ import { asTriadError } from '../api/ApiClient';
 import type { EventHub } from '../events/EventHub';
 import { EMPTY_PARAMS } from '../playground/paramFields';
 import type { NumericParam, ParamDraft } from '../playground/paramFields';
-import { buildRunInput, DraftError, newStreamId } from '../playground/runInput';
+import { buildRunInput, DraftError, newStreamId, type PickedAdapter } from '../playground/runInput';
 import { withPickedPrompt } from '../prompts/promptPickStore';
 import type { RunMode } from '../playground/runInput';
 
@@ -50,6 +50,7 @@ interface PlaygroundState {
   params: ParamDraft;
   stopStrings: string;
   jsonSchema: string;
+  adapters: PickedAdapter[];
   run: RunState;
   setModel: (model: string) => void;
   setMode: (mode: RunMode) => void;
@@ -59,6 +60,7 @@ interface PlaygroundState {
   resetParams: () => void;
   setStopStrings: (stopStrings: string) => void;
   setJsonSchema: (jsonSchema: string) => void;
+  setAdapters: (adapters: PickedAdapter[]) => void;
   start: (api: ApiClient, events: EventHub, model: string) => Promise<void>;
   stop: (api: ApiClient) => Promise<void>;
 }
@@ -80,6 +82,7 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
     params: EMPTY_PARAMS,
     stopStrings: '',
     jsonSchema: '',
+    adapters: [],
     run: IDLE_RUN,
     setModel: (model) => set({ model }),
     setMode: (mode) => set({ mode }),
@@ -89,6 +92,7 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
     resetParams: () => set({ params: EMPTY_PARAMS }),
     setStopStrings: (stopStrings) => set({ stopStrings }),
     setJsonSchema: (jsonSchema) => set({ jsonSchema }),
+    setAdapters: (adapters) => set({ adapters }),
 
     start: async (api, events, model) => {
       if (get().run.phase === 'running') return;

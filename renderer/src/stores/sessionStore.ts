@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { Session } from '../../../shared/domain';
+import type { Session, User } from '../../../shared/domain';
 
 interface SessionState {
   session: Session | null;
@@ -8,6 +8,8 @@ interface SessionState {
   notice: string | null;
   signIn: (session: Session) => void;
   signOut: (notice?: string) => void;
+  /** The core's current view of the signed-in user (a role change by an admin), same session. */
+  updateUser: (user: User) => void;
 }
 
 function isExpired(session: Session): boolean {
@@ -23,6 +25,7 @@ export const useSessionStore = create<SessionState>()(
       notice: null,
       signIn: (session) => set({ session, notice: null }),
       signOut: (notice) => set({ session: null, notice: notice ?? null }),
+      updateUser: (user) => set((state) => (state.session === null ? {} : { session: { ...state.session, user } })),
     }),
     {
       name: 'triad.session',

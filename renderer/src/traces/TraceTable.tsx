@@ -80,12 +80,20 @@ export function TraceTable({ traces, sort, dir, onSort, onOpen }: Props) {
             <td>{t.user}</td>
             <td>{t.source}</td>
             <td className="nowrap">{modelRef(t.model)}</td>
-            <td className="preview" title={t.inputPreview}>
-              {t.inputPreview}
-            </td>
-            <td className="preview" title={t.outputPreview}>
-              {t.outputPreview}
-            </td>
+            {t.purgedAt ? (
+              <td className="preview muted" colSpan={2} data-testid="trace-purged">
+                Purged by retention on {formatDateTime(t.purgedAt)}
+              </td>
+            ) : (
+              <>
+                <td className="preview" title={t.inputPreview}>
+                  {t.inputPreview}
+                </td>
+                <td className="preview" title={t.outputPreview}>
+                  {t.outputPreview}
+                </td>
+              </>
+            )}
             <td>
               <StatusBadge status={t.status} />
             </td>

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { CheckpointSchema, SigningKeySchema } from '../../../../shared/methods/ledger';
+import { TriadError } from '../../../../shared/errors';
 import { iso } from '../../clock';
 import { actorOf } from '../../governance/users';
 import type { CheckpointRow } from '../../ledger/checkpoints';
 import type { SigningKeyInfo } from '../../ledger/keyStore';
 import type { LedgerEntry } from '../../ledger/ledger';
 import type { PurgeCandidate } from '../../ledger/retention';
+import { publicKeyPem } from '../../ledger/signedNote';
 import { signedIn, type AreaFactory } from './types';
 
 export function checkpointOut(c: CheckpointRow): z.infer<typeof CheckpointSchema> {
@@ -13,7 +15,15 @@ export function checkpointOut(c: CheckpointRow): z.infer<typeof CheckpointSchema
 }
 
 export function keyOut(k: SigningKeyInfo): z.infer<typeof SigningKeySchema> {
-  return { ...k, createdAt: iso(k.createdAt), retiredAt: k.retiredAt === null ? null : iso(k.retiredAt) };
+  return { ...k, createdAt: iso(k.createdAt), retiredAt: k.retiredAt === null ? null : iso(k.retiredAt), status: k.retiredAt === null ? 'active' : 'retired' };
+}
+
+/** A full key id or an unambiguous prefix of one (the CLI and UI show ids shortened). */
+function findKey(keys: SigningKeyInfo[], ref: string): SigningKeyInfo {
+  const matches = keys.filter((k) => k.id.startsWith(ref));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length === 0) throw new TriadError('NOT_FOUND', `No signing key has an id starting with "${ref}".`, 'List them with `triad ledger keys`.');
+  throw new TriadError('BAD_INPUT', `${matches.length} keys have ids starting with "${ref}".`, 'Give more characters of the id.');
 }
 
 function entrySummary(e: LedgerEntry): string {
@@ -41,9 +51,33 @@ export const ledgerHandlers: AreaFactory<'ledger'> = (ws) => ({
       installationKey: s.installationKey ? keyOut(s.installationKey) : null,
     };
   },
-  'ledger.verify': () => {
-    const r = ws.ledger.verify();
+  'ledger.verify': async (ctx, input) => {
+    const user = signedIn(ctx);
+    const r = await ws.jobs.run({ jobId: input.jobId, label: 'Verifying the ledger', owner: user, emit: ctx.emit }, (job) =>
+      ws.ledger.verifyRecorded(actorOf(user), ctx.source, (p) => job.progress(p.done, p.total, p.label), () => job.throwIfCancelled()),
+    );
     return { ...r, checkedAt: iso(r.checkedAt) };
+  },
+  'ledger.cancelJob': (ctx, input) => ({ cancelled: ws.jobs.cancel(input.jobId, signedIn(ctx)) }),
+  'ledger.publicKey': (_ctx, input) => {
+    const key = input.keyId !== undefined ? findKey(ws.ledger.keys.list(), input.keyId) : ws.ledger.keys.activeInstallationKey();
+    if (!key) throw new TriadError('NOT_FOUND', 'This workspace has no installation key.', 'Reopen the workspace; it creates one.');
+    return { key: keyOut(key), pem: publicKeyPem(Buffer.from(key.publicKey, 'base64')) };
+  },
+  'ledger.rotateMyKey': async (ctx, input) => {
+    const user = signedIn(ctx);
+    // The sign-in check counts wrong tries towards lockout, as a password change does.
+    await ws.users.authenticate(user.username, input.password, ctx.source);
+    const before = ws.ledger.keys.activeUserKey(user.id);
+    const key = await ws.ledger.keys.rotateUserKey(user, input.password, ctx.source);
+    const retired = before ? ws.ledger.keys.get(before.id) : null;
+    return { key: keyOut(key), retired: retired ? keyOut(retired) : null };
+  },
+  'ledger.cosign': async (ctx, input) => {
+    const user = signedIn(ctx);
+    await ws.users.authenticate(user.username, input.password, ctx.source);
+    const signer = await ws.ledger.keys.unlockUserKey(user.id, input.password);
+    return checkpointOut(ws.ledger.cosignLatest(signer, actorOf(user), ctx.source));
   },
   'ledger.entries': (_ctx, input) => ws.ledger.entries(input.limit, input.offset).map((e) => ({ index: e.index, kind: e.kind, ref: e.ref, at: iso(e.at), summary: entrySummary(e) })),
   'ledger.checkpoints': (_ctx, input) => ws.ledger.checkpoints.recent(input.limit).map(checkpointOut),

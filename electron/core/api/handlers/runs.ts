@@ -13,7 +13,7 @@ export const runsHandlers: AreaFactory<'runs'> = (ws) => ({
       model: byRef?.model ?? input.model ?? '',
       prompt: byRef?.prompt ?? input.prompt ?? '',
       params: byRef?.params ?? input.params,
-      ...(byRef ? { promptLink: byRef.link } : {}),
+      ...(byRef ? { promptLink: byRef.link, history: byRef.history } : {}),
       streamId: input.streamId,
       emit: ctx.emit,
     });

@@ -16,6 +16,8 @@ export const tracesHandlers: AreaFactory<'traces'> = (ws) => ({
     const traces = ws.traces.listFull(filter, limit);
     // Recorded runs leaving the workspace in bulk is worth an audit line.
     ws.audit.record({ actor: actorOf(signedIn(ctx)), source: ctx.source, action: 'traces.export', after: { format, count: traces.length, filter } });
+    // A signed checkpoint at every export (ledger issue): what left the workspace is pinned to a signed root.
+    ws.ledger.checkpointQuietly('export');
     return { format, count: traces.length, content: format === 'otlp' ? toOtlpJson(traces) : toJsonLines(traces) };
   },
 });

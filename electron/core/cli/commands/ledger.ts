@@ -1,10 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { MethodOutput } from '../../../../shared/contract';
 import { TriadError } from '../../../../shared/errors';
 import { printJson, printTable, shortHash } from '../output';
-import { authenticateCli, callAs, withWorkspace } from '../session';
+import { terminalProgress } from '../progressBar';
+import { authenticateCli, callAs, passwordFromEnvOrPrompt, withWorkspace } from '../session';
 
 type Report = MethodOutput<'ledger.verify'>;
+
+function ownerOf(k: MethodOutput<'ledger.keys'>[number]): string {
+  return k.ownerKind === 'user' ? `user ${k.name.split('/').at(-1) ?? ''}` : 'installation';
+}
 
 function printReport(r: Report): void {
   const lines = [`Ledger    ${r.size} entries, ${r.checkpoints} checkpoint${r.checkpoints === 1 ? '' : 's'}, root ${r.rootHash}`];
@@ -18,7 +24,7 @@ function printReport(r: Report): void {
 }
 
 /** Simple commands: authenticate, call one method, print JSON or a human line. */
-function simple<M extends 'ledger.status' | 'ledger.checkpoint' | 'ledger.checkpoints' | 'ledger.keys' | 'ledger.rotateKey'>(
+function simple<M extends 'ledger.status' | 'ledger.checkpoint' | 'ledger.checkpoints'>(
   parent: Command,
   name: string,
   description: string,
@@ -52,7 +58,18 @@ export function registerLedger(program: Command): void {
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withWorkspace(cmd, async (session) => {
         const user = await authenticateCli(session.ws);
-        const report = await callAs(session, user, 'ledger.verify', {});
+        const jobId = randomUUID().replaceAll('-', '');
+        const bar = terminalProgress(process.stderr, (n) => n.toLocaleString('en-US'));
+        // Ctrl-C cancels the job: a cancelled verification records nothing.
+        const onInterrupt = () => void callAs(session, user, 'ledger.cancelJob', { jobId });
+        process.once('SIGINT', onInterrupt);
+        let report: Report;
+        try {
+          report = await callAs(session, user, 'ledger.verify', { jobId }, bar.onEvent);
+        } finally {
+          bar.done();
+          process.off('SIGINT', onInterrupt);
+        }
         if (opts.json) printJson(report);
         else printReport(report);
         if (!report.ok) {
@@ -71,7 +88,7 @@ export function registerLedger(program: Command): void {
       `Entries       ${s.size}`,
       `Root          ${s.rootHash}`,
       `Checkpoint    ${s.lastCheckpoint ? `#${s.lastCheckpoint.seq} at ${s.lastCheckpoint.at} (size ${s.lastCheckpoint.size}, ${s.lastCheckpoint.reason})` : 'none yet'}`,
-      `Verified      ${s.lastVerification ? `${s.lastVerification.ok ? 'ok' : 'TAMPERED'} at ${s.lastVerification.at}: ${s.lastVerification.summary}` : 'never (run `triad ledger verify`)'}`,
+      `Verified      ${s.lastVerification ? `${s.lastVerification.ok ? 'ok' : 'TAMPERED'} at ${s.lastVerification.at}: ${s.lastVerification.summary}${s.sinceVerification ? ` (${s.sinceVerification} entries since)` : ''}` : 'never (run `triad ledger verify`)'}`,
       `Signing key   ${s.installationKey ? s.installationKey.verifierKey : 'none'}`,
     ].join('\n'),
   );
@@ -82,11 +99,63 @@ export function registerLedger(program: Command): void {
     printTable(widths, list.map((c) => [String(c.seq), String(c.size), shortHash(c.rootHash), c.at.replace('T', ' ').slice(0, 19), c.reason, shortHash(c.keyId)]));
     return '';
   });
-  simple(ledger, 'keys', 'signing keys (public parts), retired ones included', 'ledger.keys', (keys) => {
-    printTable(['ID', 'OWNER', 'CREATED', 'RETIRED', 'VERIFIER KEY'], keys.map((k) => [shortHash(k.id), k.ownerKind === 'user' ? `user ${k.name.split('/').at(-1) ?? ''}` : 'installation', k.createdAt.slice(0, 19), k.retiredAt?.slice(0, 19) ?? '—', k.verifierKey]));
-    return '';
-  });
-  simple(ledger, 'rotate-key', 'retire the installation key and sign with a new one (admin)', 'ledger.rotateKey', (r) => `New installation key ${r.key.id}\nCheckpoint #${r.checkpoint.seq} signed with it.`);
+  ledger
+    .command('keys')
+    .description('signing keys (public parts) with their status; --pem prints one public key as SPKI PEM for offline checks')
+    .argument('[keyId]', 'with --pem: the key id (or a prefix of it); the installation key by default')
+    .option('--pem', 'print the public key as PEM (openssl pkeyutl -verify -pubin -inkey FILE -rawin reads it)')
+    .option('--json', 'print JSON')
+    .action(async (keyId: string | undefined, opts: { pem?: boolean; json?: boolean }, cmd: Command) => {
+      await withWorkspace(cmd, async (session) => {
+        const user = await authenticateCli(session.ws);
+        if (opts.pem) {
+          const out = await callAs(session, user, 'ledger.publicKey', keyId !== undefined ? { keyId } : {});
+          if (opts.json) return printJson(out);
+          return void process.stdout.write(out.pem);
+        }
+        if (keyId !== undefined) throw new TriadError('BAD_INPUT', 'A key id is only taken together with --pem.', 'Use `triad ledger keys --pem KEY_ID`.');
+        const keys = await callAs(session, user, 'ledger.keys', {});
+        if (opts.json) return printJson(keys);
+        printTable(
+          ['ID', 'OWNER', 'STATUS', 'CREATED', 'RETIRED', 'VERIFIER KEY'],
+          keys.map((k) => [shortHash(k.id), ownerOf(k), k.status, k.createdAt.slice(0, 19), k.retiredAt?.slice(0, 19) ?? '—', k.verifierKey]),
+        );
+      });
+    });
+
+  ledger
+    .command('rotate-key')
+    .description('retire the installation key and sign with a new one (admin); with --mine, your own key (needs your password)')
+    .option('--mine', 'rotate your own signing key instead of the installation key')
+    .option('--json', 'print JSON')
+    .action(async (opts: { mine?: boolean; json?: boolean }, cmd: Command) => {
+      await withWorkspace(cmd, async (session) => {
+        const user = await authenticateCli(session.ws);
+        if (opts.mine) {
+          const password = await passwordFromEnvOrPrompt(`Password for ${user.username}: `);
+          const r = await callAs(session, user, 'ledger.rotateMyKey', { password });
+          if (opts.json) return printJson(r);
+          return void process.stdout.write(`New signing key for ${user.username}: ${r.key.id}\n${r.retired ? `Retired ${r.retired.id}; what it signed still verifies.\n` : ''}`);
+        }
+        const r = await callAs(session, user, 'ledger.rotateKey', {});
+        if (opts.json) return printJson(r);
+        process.stdout.write(`New installation key ${r.key.id}\nCheckpoint #${r.checkpoint.seq} signed with it.\n`);
+      });
+    });
+
+  ledger
+    .command('cosign')
+    .description('add your signature to the latest signed checkpoint (a reviewer sign-off); needs your password')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withWorkspace(cmd, async (session) => {
+        const user = await authenticateCli(session.ws);
+        const password = await passwordFromEnvOrPrompt(`Password for ${user.username}: `);
+        const c = await callAs(session, user, 'ledger.cosign', { password });
+        if (opts.json) return printJson(c);
+        process.stdout.write(`Co-signed checkpoint #${c.seq} (size ${c.size}, root ${c.rootHash})\n\n${c.note}`);
+      });
+    });
 
   ledger
     .command('proof')

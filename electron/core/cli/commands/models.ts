@@ -6,6 +6,7 @@ import type { MethodOutput } from '../../../../shared/contract';
 import { TriadError } from '../../../../shared/errors';
 import { MODEL_STAGES, RISK_TIERS, type ModelStage } from '../../../../shared/methods/models';
 import { printJson, printTable, shortHash } from '../output';
+import { registerModelAdapters } from './modelAdapters';
 import { terminalProgress } from '../progressBar';
 import { authenticateCli, callAs, withWorkspace, type CliSession } from '../session';
 import type { User } from '../../../../shared/domain';
@@ -53,6 +54,14 @@ function printShow(d: MethodOutput<'models.show'>): void {
       v.createdBy,
     ]),
   );
+  const adapters = d.versions.flatMap((v) => v.adapters ?? []);
+  if (adapters.length) {
+    process.stdout.write('\nLoRA adapters\n');
+    printTable(
+      ['ADAPTER', 'BASE', 'SHA256', 'RANK', 'TARGETS'],
+      adapters.map((a) => [`${a.name}@${a.version}`, `@${a.base.version}`, shortHash(a.sha256), String(a.rank), a.targets.join(',')]),
+    );
+  }
   if (d.labelHistory.length) {
     process.stdout.write('\nLabel history (newest first)\n');
     printTable(
@@ -64,6 +73,7 @@ function printShow(d: MethodOutput<'models.show'>): void {
 
 export function registerModels(program: Command): void {
   const models = program.command('models').description('the model registry: import, versions, approvals, labels, integrity');
+  registerModelAdapters(models);
 
   models
     .command('list')

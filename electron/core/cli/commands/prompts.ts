@@ -199,7 +199,7 @@ export function registerPrompts(program: Command): void {
 
   prompts
     .command('usage')
-    .description('runs, errors and latency per version')
+    .description('runs, errors, latency and flags per version')
     .argument('<name>', 'prompt name')
     .option('--json', 'print JSON')
     .action(async (name: string, opts: Json, cmd: Command) => {
@@ -207,9 +207,19 @@ export function registerPrompts(program: Command): void {
         const rows = await callAs(session, user, 'prompts.usage', { name });
         if (opts.json) return printJson(rows);
         printTable(
-          ['VERSION', 'HASH', 'RUNS', 'ERRORS', 'AVG', 'P95', 'LAST RUN'],
-          rows.map((u) => [String(u.version), shortHash(u.hash), String(u.runs), String(u.errors), formatMs(u.avgTotalMs), formatMs(u.p95TotalMs), u.lastRunAt?.slice(0, 19).replace('T', ' ') ?? '—']),
+          ['VERSION', 'HASH', 'RUNS', 'ERRORS', 'AVG', 'P95', 'FLAGGED', 'LAST RUN'],
+          rows.map((u) => [
+            String(u.version),
+            shortHash(u.hash),
+            String(u.runs),
+            String(u.errors),
+            formatMs(u.avgTotalMs),
+            formatMs(u.p95TotalMs),
+            u.flagged === 0 ? '0' : `${u.flagged} (${u.flags.map((f) => `${f.flag} ${f.runs}`).join(', ')})`,
+            u.lastRunAt?.slice(0, 19).replace('T', ' ') ?? '—',
+          ]),
         );
+        if (rows.every((u) => u.evalPassRate === null)) process.stdout.write('Eval pass rate: no evals yet.\n');
       });
     });
 

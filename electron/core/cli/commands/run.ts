@@ -36,7 +36,19 @@ interface RunOpts {
   repeatPenalty?: number;
   stop?: string[];
   jsonSchema?: string;
+  lora?: { ref: string; scale: number }[];
   json?: boolean;
+}
+
+/** `--lora REF[:SCALE]`: an adapter reference (NAME, NAME@VERSION, sha256:HEX) with an optional scale (default 1). */
+function collectLora(value: string, previous: { ref: string; scale: number }[] = []): { ref: string; scale: number }[] {
+  const m = /^(.+):(-?\d+(?:\.\d+)?)$/.exec(value);
+  // `sha256:123456` is a reference, not a reference with a scale.
+  const scaled = m !== null && !/^sha256$/i.test(m[1]!);
+  const ref = scaled ? m[1]! : value;
+  const scale = scaled ? Number(m[2]) : 1;
+  if (ref.trim().length === 0) throw new InvalidArgumentError('Name an adapter: REF or REF:SCALE.');
+  return [...previous, { ref, scale }];
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -77,6 +89,7 @@ export function registerRun(program: Command): void {
     .option('--repeat-penalty <r>', 'repeat penalty (1 = off)', num)
     .option('--stop <text>', 'stop before this string (repeatable)', collect)
     .option('--json-schema <file>', 'constrain the output to this JSON schema')
+    .option('--lora <ref[:scale]>', 'apply a LoRA adapter bound to the model, e.g. NAME@1:0.8 (repeatable)', collectLora)
     .option('--json', 'print the result as JSON')
     .action(async (opts: RunOpts, cmd: Command) => {
       const prompt = opts.promptFile ? await readFile(opts.promptFile, 'utf8') : opts.prompt;
@@ -92,6 +105,7 @@ export function registerRun(program: Command): void {
       if (opts.repeatPenalty !== undefined) params.repeatPenalty = opts.repeatPenalty;
       if (opts.stop !== undefined) params.stop = opts.stop;
       if (opts.jsonSchema !== undefined) params.jsonSchema = await readSchema(opts.jsonSchema);
+      if (opts.lora !== undefined) params.adapters = opts.lora;
       await withWorkspace(cmd, async (session) => {
         const user = await authenticateCli(session.ws);
         const streamId = randomUUID().replaceAll('-', '');

@@ -17,9 +17,10 @@ export function registerServe(program: Command): void {
       // A long-lived process: keep a slow resource reading between runs too.
       session.ws.sampler.sampleWhenIdle(5000);
       try {
-        // With TRIAD_USER set, the printed link signs that user in; otherwise it
-        // only opens the sign-in (or first-admin) screen.
-        const user = process.env.TRIAD_USER ? await authenticateCli(session.ws) : null;
+        // With TRIAD_TOKEN or TRIAD_USER set, the printed link signs that user in
+        // (the same identity rules as every other command); otherwise it only
+        // opens the sign-in (or first-admin) screen.
+        const user = process.env.TRIAD_TOKEN || process.env.TRIAD_USER ? await authenticateCli(session.ws) : null;
         const server = await startHttpServer(session.ws, session.dispatcher, { port: opts.port, rendererDir: opts.rendererDir });
         const token = session.ws.sessions.createLaunchToken(user?.id ?? null);
         process.stdout.write(`Triad is serving ${session.ws.paths.home}\n`);

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { TriadError } from '../../../../shared/errors';
 import type { ApiTokenInfo } from '../../../../shared/methods/tokens';
+import { roleHas } from '../../../../shared/permissions';
 import { printJson, printTable } from '../output';
 import { authenticateCli, callAs, withWorkspace } from '../session';
 
@@ -36,30 +38,46 @@ export function registerTokens(program: Command): void {
 
   tokens
     .command('list')
-    .description('list your tokens (never their secrets)')
+    .description('list your tokens (never their secrets); --all lists every user\'s (admins)')
+    .option('--all', "every user's tokens (needs users.manage)")
+    .option('--user <name>', "one user's tokens (needs users.manage)")
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
+    .action(async (opts: { all?: boolean; user?: string; json?: boolean }, cmd: Command) => {
       await withWorkspace(cmd, async (session) => {
-        const list = await callAs(session, await authenticateCli(session.ws), 'tokens.list', {});
+        const me = await authenticateCli(session.ws);
+        const everyone = opts.all === true || opts.user !== undefined;
+        const list = everyone
+          ? await callAs(session, me, 'tokens.listAll', opts.user === undefined ? {} : { username: opts.user })
+          : await callAs(session, me, 'tokens.list', {});
         if (opts.json) return printJson(list);
-        if (list.length === 0) return void process.stdout.write('No tokens yet. Create one: triad tokens create --name NAME\n');
-        printTable(
-          ['ID', 'NAME', 'STATE', 'CREATED', 'EXPIRES', 'LAST USED'],
-          list.map((t) => [t.id, t.name, tokenState(t), day(t.createdAt), day(t.expiresAt), day(t.lastUsedAt)]),
-        );
+        if (list.length === 0) {
+          return void process.stdout.write(everyone ? 'No tokens.\n' : 'No tokens yet. Create one: triad tokens create --name NAME\n');
+        }
+        const row = (t: ApiTokenInfo) => [t.id, t.name, tokenState(t), day(t.createdAt), day(t.expiresAt), day(t.lastUsedAt)];
+        if (everyone) printTable(['ID', 'OWNER', 'NAME', 'STATE', 'CREATED', 'EXPIRES', 'LAST USED'], list.map((t) => [t.id, t.username, ...row(t).slice(1)]));
+        else printTable(['ID', 'NAME', 'STATE', 'CREATED', 'EXPIRES', 'LAST USED'], list.map(row));
       });
     });
 
   tokens
     .command('revoke')
-    .description('revoke one of your tokens; it stops working at once')
+    .description("revoke one of your tokens (id or name), or as an admin anyone's (id); it stops working at once")
     .argument('<token>', 'token id or name')
     .option('--json', 'print JSON')
     .action(async (ref: string, opts: { json?: boolean }, cmd: Command) => {
       await withWorkspace(cmd, async (session) => {
-        const revoked = await callAs(session, await authenticateCli(session.ws), 'tokens.revoke', { token: ref });
+        const me = await authenticateCli(session.ws);
+        let revoked: ApiTokenInfo;
+        try {
+          revoked = await callAs(session, me, 'tokens.revoke', { token: ref });
+        } catch (err) {
+          // Not one of mine: an administrator may still mean someone else's token, by id.
+          if (!(err instanceof TriadError && err.code === 'NOT_FOUND' && roleHas(me.role, 'users.manage'))) throw err;
+          revoked = await callAs(session, me, 'tokens.revokeAny', { id: ref });
+        }
         if (opts.json) return printJson(revoked);
-        process.stdout.write(`Revoked token "${revoked.name}" (${revoked.id}).\n`);
+        const owner = revoked.username === me.username ? '' : ` of ${revoked.username}`;
+        process.stdout.write(`Revoked token "${revoked.name}"${owner} (${revoked.id}).\n`);
       });
     });
 }

@@ -80,7 +80,7 @@ function elementCount(tensor: GgufTensorInfo): bigint {
 }
 
 /** Bytes a tensor occupies, or undefined for a ggml type this table does not know. */
-function tensorBytes(tensor: GgufTensorInfo): bigint | undefined {
+export function tensorBytes(tensor: GgufTensorInfo): bigint | undefined {
   const block = GGML_BLOCK[tensor.ggmlType];
   if (block === undefined) return undefined;
   const [blockSize, blockBytes] = block;
