@@ -17,6 +17,7 @@ function run(cmd, args, opts = {}) {
 
 function build() {
   run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(process.execPath, [join(root, 'scripts/build-cli.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 const runtime = findElectronRuntime();

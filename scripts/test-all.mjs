@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, unit + integration (Vitest), a build, then the
+// `npm test`: lint, type-check, a build, unit + integration (Vitest), then the
 // end-to-end (Playwright + Chromium) and Electron suites. Ends with one line
 // "N passed, N failed, N skipped" summing every suite.
 import { spawnSync } from 'node:child_process';
@@ -41,6 +41,11 @@ check('type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit'])
 check('type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 check('type-check (tests)', bin('tsc'), ['-p', 'tsconfig.test.json', '--noEmit']);
 
+// Built first: the CLI tests then run the bundled `triad` the way users do.
+const built =
+  check('build (electron-vite)', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']) &&
+  check('build (cli bundle)', process.execPath, [join(root, 'scripts/build-cli.mjs')]);
+
 const vitestOut = join(reports, 'vitest.json');
 const vitestOk = step('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestOut}`]);
 const v = readJson(vitestOut);
@@ -58,7 +63,6 @@ if (v) {
   lines.push('vitest: FAILED to run');
 }
 
-const built = check('build (electron-vite)', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
 
 for (const suite of ['e2e', 'electron']) {
   const out = join(reports, `${suite}.json`);

@@ -1,19 +1,16 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './packageRoot';
 
-// Not named `require`: bundlers inject their own `require` shim into ESM output.
-const requireJson = createRequire(import.meta.url);
-
-/** The app version from package.json, found from source (tsx) and from the bundle alike. */
+/** The app version from package.json. */
 function readVersion(): string {
-  for (const candidate of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = requireJson(candidate) as { name?: string; version?: string };
-      if (pkg.name === 'triad' && pkg.version) return pkg.version;
-    } catch {
-      // not at this location; try the next
-    }
+  const root = packageRoot();
+  if (!root) return '0.0.0';
+  try {
+    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
   }
-  return '0.0.0';
 }
 
 export const APP_VERSION = readVersion();

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SENTENCES } from '../../electron/core/models/demoModels';
+import { DEMO_ADAPTER_SENTENCE, DEMO_SENTENCES } from '../../electron/core/models/demoModels';
 import { runTriad } from '../helpers/cli';
 import { ADMIN, makeTempHome } from '../helpers/tempHome';
 
@@ -17,6 +17,7 @@ describe('triad CLI', () => {
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain('Administrator created: admin');
     expect(demo.stdout).toContain('Registered demo-assistant@2');
+    expect(demo.stdout).toContain('Registered demo-concise@1');
   });
   afterAll(() => temp.cleanup());
 
@@ -52,6 +53,14 @@ describe('triad CLI', () => {
     expect(list[0]?.id).toBe(out.traceId);
     const shown = JSON.parse((await runTriad(['traces', 'show', out.traceId, '--json'], as)).stdout) as Record<string, unknown>;
     expect(shown).toMatchObject({ id: out.traceId, output: DEMO_SENTENCES[2], user: 'admin', source: 'cli', params: { seed: 7 } });
+  });
+
+  it('applies the demo LoRA adapter to version 1', async () => {
+    const res = await runTriad(['run', '--model', 'demo-assistant@1', '--lora', 'demo-concise', '--prompt', 'Hi', '--json'], as);
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ output: DEMO_ADAPTER_SENTENCE });
+    const wrongBase = await runTriad(['run', '--model', 'demo-assistant@2', '--lora', 'demo-concise', '--prompt', 'Hi'], as);
+    expect(wrongBase.code).not.toBe(0);
   });
 
   it('reads a prompt from a file', async () => {

@@ -56,7 +56,7 @@ describe('LoRA adapters', () => {
     const again = (await call('adapters.import', { path: adapterFile, base: 'demo-assistant@1', name: 'concise' })) as { duplicate: boolean };
     expect(again.duplicate).toBe(true);
     const show = (await call('models.show', { name: 'demo-assistant' })) as ModelDetail;
-    expect(show.versions.find((v) => v.version === 1)?.adapters?.map((a) => `${a.name}@${a.version}`)).toEqual(['concise@1']);
+    expect(show.versions.find((v) => v.version === 1)?.adapters?.map((a) => `${a.name}@${a.version}`)).toEqual(['concise@1', 'demo-concise@1']);
     expect(show.versions.find((v) => v.version === 2)?.adapters).toEqual([]);
     expect(((await call('adapters.list', { model: 'demo-assistant@2' })) as unknown[]).length).toBe(0);
     expect(fx.ws.audit.recent(50).some((e) => e.action === 'adapter.import' && e.target === 'adapter:concise@1')).toBe(true);
@@ -77,7 +77,7 @@ describe('LoRA adapters', () => {
     const res = await run({ model: 'demo-assistant@1', prompt: 'Hi', params: { adapters: [{ ref: 'concise@1' }] } });
     const t = (await call('traces.get', { id: res.traceId })) as Trace;
     expect(t.loras).toEqual([{ name: 'concise', version: 1, sha256: adapter.sha256, scale: 1 }]);
-    expect(t.params.adapters).toEqual([{ ref: `sha256:${adapter.sha256}`, scale: 1 }]);
+    expect(t.params.adapters).toEqual([{ ref: 'concise@1', scale: 1 }]);
     const plain = (await call('traces.get', { id: (await run({ model: 'demo-assistant@1', prompt: 'Hi' })).traceId })) as Trace;
     expect(plain.loras).toEqual([]);
     const replay = (await call('traces.replay', { id: res.traceId })) as { identical: boolean; replayTraceId: string };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SENTENCES } from '../../electron/core/models/demoModels';
+import { DEMO_ADAPTER_SENTENCE, DEMO_SENTENCES } from '../../electron/core/models/demoModels';
 import { permissionsTable } from '../../scripts/permissions-table';
 import { ROOT } from '../helpers/cli';
 
@@ -16,5 +16,6 @@ describe('README', () => {
   it('states both demo sentences exactly', () => {
     expect(readme).toContain(DEMO_SENTENCES[1]);
     expect(readme).toContain(DEMO_SENTENCES[2]);
+    expect(readme).toContain(DEMO_ADAPTER_SENTENCE);
   });
 });

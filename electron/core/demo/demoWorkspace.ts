@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '../governance/audit';
-import { DEMO_MODEL_NAME, writeDemoModel } from '../models/demoModels';
+import { DEMO_ADAPTER_NAME, DEMO_MODEL_NAME, writeDemoAdapter, writeDemoModel } from '../models/demoModels';
 import type { Workspace } from '../workspace';
 
 export interface DemoReport {
@@ -11,14 +11,16 @@ export interface DemoReport {
 
 /**
  * Registers the demo model `demo-assistant` (v1: a clean sentence, v2: one with
- * a fake e-mail address and a test card number). The GGUF files are generated
- * here, never downloaded. Running it again changes nothing.
+ * a fake e-mail address and a test card number) and the LoRA adapter
+ * `demo-concise` bound to v1. The GGUF files are generated here, never
+ * downloaded. Running it again changes nothing.
  */
 export async function ensureDemoWorkspace(ws: Workspace): Promise<DemoReport> {
   const report: DemoReport = { created: [], existing: [] };
   const present = new Set(ws.models.list().find((m) => m.name === DEMO_MODEL_NAME)?.versions.map((v) => v.version) ?? []);
-  if (present.has(1) && present.has(2)) {
-    report.existing.push(`${DEMO_MODEL_NAME}@1`, `${DEMO_MODEL_NAME}@2`);
+  const adapterPresent = ws.models.adapters.list({ name: DEMO_ADAPTER_NAME }).length > 0;
+  if (present.has(1) && present.has(2) && adapterPresent) {
+    report.existing.push(`${DEMO_MODEL_NAME}@1`, `${DEMO_MODEL_NAME}@2`, `${DEMO_ADAPTER_NAME}@1`);
     return report;
   }
   const dir = await mkdtemp(join(ws.paths.tmp, 'demo-'));
@@ -35,6 +37,17 @@ export async function ensureDemoWorkspace(ws: Workspace): Promise<DemoReport> {
       });
       (duplicate ? report.existing : report.created).push(`${registered.name}@${registered.version}`);
     }
+    const adapterFile = join(dir, 'demo-concise.gguf');
+    await writeDemoAdapter(adapterFile);
+    const { adapter, duplicate } = await ws.models.adapters.import({
+      file: adapterFile,
+      name: DEMO_ADAPTER_NAME,
+      base: ws.models.resolve(`${DEMO_MODEL_NAME}@1`),
+      notes: 'Demo LoRA adapter: makes demo-assistant@1 answer more briefly.',
+      actor: SYSTEM_ACTOR,
+      source: 'system',
+    });
+    (duplicate ? report.existing : report.created).push(`${adapter.name}@${adapter.version}`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

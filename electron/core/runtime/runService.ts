@@ -79,8 +79,10 @@ export class RunService {
       await this.models.checkIntegrity(model);
       // LoRA adapters: resolved, bound to this model's bytes and checked on disk before anything runs.
       const adapters = await this.models.adapters.forRun(params.adapters ?? [], model);
-      // Recorded by sha256, so a replay applies the same bytes whatever names they carry by then.
-      if (adapters.length > 0) params.adapters = adapters.map((a) => ({ ref: `sha256:${a.adapter.sha256}`, scale: a.scale }));
+      // Recorded as NAME@VERSION: adapter versions are immutable and bound to one sha256 (checked on
+      // disk before every load), so a replay applies the same bytes. A bare sha256 would be ambiguous
+      // when the same bytes are registered under two names.
+      if (adapters.length > 0) params.adapters = adapters.map((a) => ({ ref: `${a.adapter.name}@${a.adapter.version}`, scale: a.scale }));
       // Before the trace is written: a refused run leaves nothing behind. No await from here to enqueue.
       this.queue.assertCapacity();
       const spans: Span[] = [preChecks.end('ok', { 'triad.model.sha256': model.sha256, 'triad.check': 'model_integrity' })];

@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { packageRoot } from '../../packageRoot';
 import { startHttpServer } from '../../server/httpServer';
 import { authenticateCli, openCliWorkspace } from '../session';
 
-const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../../../out/renderer', import.meta.url));
+const DEFAULT_RENDERER_DIR = join(packageRoot() ?? process.cwd(), 'out', 'renderer');
 export const DEFAULT_PORT = 5717;
 
 export function registerServe(program: Command): void {
