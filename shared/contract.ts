@@ -14,6 +14,7 @@ import type { MethodSpec } from './methods/method';
 import { modelsMethods } from './methods/models';
 import { promptsMethods } from './methods/prompts';
 import { runsMethods } from './methods/runs';
+import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
 import { tokensMethods } from './methods/tokens';
 import { tracesMethods } from './methods/traces';
@@ -36,6 +37,7 @@ export const methods = {
   ...tokensMethods,
   ...auditLogMethods,
   ...ledgerMethods,
+  ...settingsMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Methods = typeof methods;

@@ -18,10 +18,11 @@ import { ResourceSampler, type SamplerOptions } from './observe/resourceSampler'
 import { SampleStore } from './observe/sampleStore';
 import { homePaths, type HomePaths } from './paths';
 import { PromptService } from './prompts/promptService';
-import { engineSettingsFromEnv } from './runtime/engineSettings';
 import type { Engine } from './runtime/generation';
 import { LlamaEngine } from './runtime/llamaEngine';
 import { RunService } from './runtime/runService';
+import { engineSettingsFrom } from './settings/engineFromSettings';
+import { SettingsService } from './settings/settingsService';
 import { TraceStore } from './traces/traceStore';
 
 export interface WorkspaceOptions {
@@ -53,6 +54,8 @@ export interface Workspace {
   /** The tamper-evident Merkle log of every audit event and trace, its keys and checkpoints. */
   ledger: LedgerService;
   retention: RetentionService;
+  /** Workspace settings (runtime.*), stored and audited; env variables override them. */
+  settings: SettingsService;
   schemaVersion(): number;
   close(): Promise<void>;
 }
@@ -80,11 +83,18 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const traces = new TraceStore(db, clock, (id) => recorder.trace(id));
   // A run left `running` by a process that has since died (crash, kill) is marked interrupted, output kept.
   traces.recoverOrphans();
-  const engineSettings = engineSettingsFromEnv();
+  // Environment variables > stored settings > defaults (settings/definitions.ts).
+  const settings = new SettingsService(db, clock, audit);
+  const engineSettings = engineSettingsFrom(settings.effective());
   const engine = options.engine ?? new LlamaEngine(engineSettings);
   const samples = new SampleStore(db);
   const sampler = new ResourceSampler(samples, clock, () => engine.deviceMemory(), options.sampler ?? { idleMs: 0 });
   const runs = new RunService(models, traces, engine, { sampler, maxQueued: engineSettings.maxQueued });
+  settings.onChange((_key, effective) => {
+    const next = engineSettingsFrom(effective);
+    runs.setMaxQueued(next.maxQueued);
+    engine.applySettings?.(next);
+  });
   const stopCheckpoints = ledger.startPeriodicCheckpoints(PERIODIC_CHECKPOINT_MS);
   let closed = false;
   return {
@@ -104,6 +114,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     sampler,
     ledger,
     retention,
+    settings,
     schemaVersion: () => schemaVersion(db),
     async close() {
       if (closed) return;

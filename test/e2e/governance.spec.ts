@@ -181,6 +181,36 @@ test.describe('governance: users, roles and the audit log', () => {
     await expect(page.getByTestId('audit-row')).toHaveText([/admin.*token\.revoke.*"owner":"tess"/, /tess.*token\.revoke/, /tess.*token\.create/, /tess.*token\.create/]);
   });
 
+  test('an admin changes a runtime setting with its source badge and audit trail; an analyst reads it only', async ({ page }) => {
+    await signIn(page, ADMIN.username, ADMIN.password);
+    await page.getByRole('link', { name: 'Governance' }).click();
+    await page.getByRole('radiogroup', { name: 'View' }).getByText('Settings').click();
+    const queue = page.locator('[data-testid="setting-row"][data-key="runtime.runQueue"]');
+    await expect(queue.getByTestId('setting-source')).toHaveText('default');
+    await expect(page.getByText('No setting has been changed yet')).toBeVisible();
+    await page.getByLabel('New value for runtime.runQueue').fill('999');
+    await queue.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByRole('alert')).toContainText('a whole number 1..256');
+    await expect(queue.getByTestId('setting-source')).toHaveText('default');
+    await page.getByLabel('New value for runtime.runQueue').fill('4');
+    await queue.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('runtime.runQueue is now 4. It applies at once.')).toBeVisible();
+    await expect(queue.getByTestId('setting-source')).toHaveText('stored');
+    await expect(page.getByTestId('audit-row')).toHaveCount(1);
+    await expect(page.getByTestId('audit-row')).toContainText('settings.set');
+
+    await page.getByRole('button', { name: /admin/ }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.getByLabel('User name').fill('ana');
+    await page.getByLabel('Password').fill('better-one-2');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Governance' }).click();
+    await page.getByRole('radiogroup', { name: 'View' }).getByText('Settings').click();
+    await expect(queue.getByTestId('setting-source')).toHaveText('stored');
+    await expect(page.getByText('Only administrators may change them.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  });
+
   test('a role change shows in the open window without signing in again', async ({ page }) => {
     const as = { TRIAD_USER: ADMIN.username, TRIAD_PASSWORD: ADMIN.password, TRIAD_HOME: temp.home };
     expect((await runTriad(['users', 'add', 'rita', '--role', 'analyst'], { ...as, TRIAD_NEW_PASSWORD: 'reading-rita-3' })).code).toBe(0);
@@ -200,6 +230,8 @@ test.describe('governance: users, roles and the audit log', () => {
     await page.getByRole('radiogroup', { name: 'View' }).getByText('Audit log').click();
     await expect(page.getByRole('button', { name: /rita/ })).toContainText('analyst');
     await expect(page.getByText('Your role (analyst) may not see them.', { exact: false })).toBeVisible();
-    await expect(page.getByRole('radiogroup', { name: 'View' })).toHaveCount(0);
+    // An analyst keeps only their own tokens and the (read-only) settings.
+    await expect(page.getByRole('radiogroup', { name: 'View' }).getByRole('radio')).toHaveCount(2);
+    await expect(page.getByRole('radiogroup', { name: 'View' }).getByText('Audit log')).toHaveCount(0);
   });
 });

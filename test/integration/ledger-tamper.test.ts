@@ -34,6 +34,7 @@ function tampered(sql: string): string {
 
 async function verify(home: string): Promise<{ code: number; report: Report; stderr: string }> {
   const r = await runTriad(['ledger', 'verify', '--json'], env(home));
+  if (r.stdout.trim() === '') throw new Error(`ledger verify printed no report (exit ${r.code}): ${r.stderr}`);
   return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
 }
 
@@ -71,10 +72,16 @@ describe('ledger: tampering with the sqlite3 command line', () => {
     expect(middle.code).not.toBe(0);
     expect(middle.report.problems[0]).toMatchObject({ code: 'ENTRY_MISSING', entry: 2 });
 
-    const last = await verify(tampered(`${DROP_GUARDS} DELETE FROM ledger_entries WHERE idx = (SELECT max(idx) FROM ledger_entries); DELETE FROM ledger_nodes WHERE level = 0 AND idx = (SELECT max(idx) FROM ledger_nodes WHERE level = 0);`));
+    const cut = tampered(`${DROP_GUARDS} DELETE FROM ledger_entries WHERE idx = (SELECT max(idx) FROM ledger_entries); DELETE FROM ledger_nodes WHERE level = 0 AND idx = (SELECT max(idx) FROM ledger_nodes WHERE level = 0);`);
+    const last = await verify(cut);
     expect(last.code).not.toBe(0);
     expect(last.report.problems.map((p) => p.code)).toContain('CHECKPOINT_AHEAD');
     expect(last.report.firstBadEntry).not.toBeNull();
+    // A damaged tree is not grown further: a state change fails whole, with a typed error.
+    const add = await runTriad(['users', 'add', 'erin', '--role', 'engineer'], { ...env(cut), TRIAD_NEW_PASSWORD: 'engineer-pass-1' });
+    expect(add.code).not.toBe(0);
+    expect(add.stderr).toContain('error [LEDGER_INVALID]');
+    expect(execFileSync('sqlite3', [join(cut, 'triad.db'), "SELECT count(*) FROM users WHERE username = 'erin'"]).toString().trim()).toBe('0');
   });
 
   it('names reordered entries', async () => {

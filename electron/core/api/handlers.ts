@@ -7,6 +7,7 @@ import { ledgerHandlers, retentionHandlers } from './handlers/ledger';
 import { modelsHandlers } from './handlers/models';
 import { promptsHandlers } from './handlers/prompts';
 import { runsHandlers } from './handlers/runs';
+import { settingsHandlers } from './handlers/settings';
 import { setupHandlers } from './handlers/setup';
 import { tokensHandlers } from './handlers/tokens';
 import { tracesHandlers } from './handlers/traces';
@@ -36,5 +37,6 @@ export function createHandlers(ws: Workspace): Handlers {
     ...auditLogHandlers(ws),
     ...ledgerHandlers(ws),
     ...retentionHandlers(ws),
+    ...settingsHandlers(ws),
   };
 }

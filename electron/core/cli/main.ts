@@ -8,6 +8,7 @@ import { registerPrompts } from './commands/prompts';
 import { registerRetention } from './commands/retention';
 import { registerRun } from './commands/run';
 import { registerServe } from './commands/serve';
+import { registerSettings } from './commands/settings';
 import { registerTokens } from './commands/tokens';
 import { registerTraces } from './commands/traces';
 import { registerUsers } from './commands/users';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerTokens(program);
   registerLedger(program);
   registerRetention(program);
+  registerSettings(program);
   return program;
 }
 

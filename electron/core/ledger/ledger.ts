@@ -68,6 +68,23 @@ export class Ledger {
   }
 
   append(kind: EntryKind, ref: string, record: Record<string, unknown>): number {
+    try {
+      return this.appendUnchecked(kind, ref, record);
+    } catch (err) {
+      // A position already taken means rows were deleted or moved behind our back:
+      // refuse to grow a damaged tree (the caller's transaction rolls back whole).
+      if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
+        throw new TriadError(
+          'LEDGER_INVALID',
+          'The ledger is damaged: the next entry would overwrite a position that is already taken, so nothing was recorded.',
+          'Run `triad ledger verify` to name the first bad entry, then restore triad.db from a backup.',
+        );
+      }
+      throw err;
+    }
+  }
+
+  private appendUnchecked(kind: EntryKind, ref: string, record: Record<string, unknown>): number {
     return this.db.transaction(() => {
       const index = this.size();
       const at = this.clock.now();

@@ -71,13 +71,19 @@ export class LedgerService {
    */
   async verifyRecorded(by: Actor, source: Source, onProgress: (p: VerifyProgress) => void, beforeChunk?: () => void): Promise<VerifyReport> {
     const report = await verifyLedgerAsync(this.db, this.clock, this.log, onProgress, beforeChunk);
-    this.audit.record({
-      actor: by,
-      source,
-      action: 'ledger.verify',
-      target: 'ledger',
-      after: { ok: report.ok, size: report.size, checkpoints: report.checkpoints, firstBadEntry: report.firstBadEntry, problemCount: report.problemCount },
-    });
+    try {
+      this.audit.record({
+        actor: by,
+        source,
+        action: 'ledger.verify',
+        target: 'ledger',
+        after: { ok: report.ok, size: report.size, checkpoints: report.checkpoints, firstBadEntry: report.firstBadEntry, problemCount: report.problemCount },
+      });
+    } catch (err) {
+      // A damaged ledger may refuse new entries; the report of the damage matters more
+      // than recording that it was produced.
+      if (report.ok || !(err instanceof TriadError && err.code === 'LEDGER_INVALID')) throw err;
+    }
     return report;
   }
 

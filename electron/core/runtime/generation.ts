@@ -1,4 +1,5 @@
 import type { RecordedParams, RuntimeInfo } from '../../../shared/domain';
+import type { EngineSettings } from './engineSettings';
 
 /** A turn of a conversation before the message the model answers now. */
 export interface ChatTurn {
@@ -57,4 +58,6 @@ export interface Engine {
   /** VRAM and swap as llama.cpp sees them; null until llama.cpp has been loaded (never loads it). */
   deviceMemory(): Promise<DeviceMemory | null>;
   dispose(): Promise<void>;
+  /** Workspace settings changed; an engine applies what it can to later loads (optional: test engines ignore it). */
+  applySettings?(settings: EngineSettings): void;
 }

@@ -42,7 +42,7 @@ const STOP_REASONS: Record<string, FinishReason> = {
  */
 export class LlamaEngine implements Engine {
   private llama: Promise<Llama> | null = null;
-  private readonly settings: EngineSettings;
+  private settings: EngineSettings;
   private readonly cache: ModelCache<LoadedModel>;
 
   constructor(options: Partial<EngineSettings> = {}) {
@@ -51,6 +51,16 @@ export class LlamaEngine implements Engine {
       await m.context.dispose();
       await m.model.dispose();
     });
+  }
+
+  /**
+   * Settings changed (workspace settings): threads and context size apply to
+   * models loaded from now on, the memory budget at the next load; the GPU
+   * choice only before llama.cpp has been loaded in this process.
+   */
+  applySettings(next: EngineSettings): void {
+    this.settings = { ...next, gpu: this.llama ? this.settings.gpu : next.gpu };
+    this.cache.setBudget(next.memoryBudgetBytes);
   }
 
   private getLlama(): Promise<Llama> {

@@ -14,9 +14,14 @@ export class ModelCache<T extends CachedEntry> {
   private readonly entries = new Map<string, Promise<T>>();
 
   constructor(
-    private readonly budgetBytes: number,
+    private budgetBytes: number,
     private readonly unload: (entry: T) => Promise<void>,
   ) {}
+
+  /** A new budget (a settings change) is enforced at the next load. */
+  setBudget(bytes: number): void {
+    this.budgetBytes = bytes;
+  }
 
   keys(): string[] {
     return [...this.entries.keys()];

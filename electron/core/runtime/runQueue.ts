@@ -10,7 +10,12 @@ export class RunQueue {
   /** Jobs accepted and not yet settled: the one running plus those waiting. */
   private inFlight = 0;
 
-  constructor(private readonly maxWaiting = 16) {}
+  constructor(private maxWaiting = 16) {}
+
+  /** A new bound (a settings change) applies to the next job; jobs already accepted keep their place. */
+  setMaxWaiting(n: number): void {
+    this.maxWaiting = n;
+  }
 
   /** Jobs waiting behind the one running. */
   get pending(): number {

@@ -56,6 +56,11 @@ export class RunService {
     this.sampler = options.sampler ?? null;
   }
 
+  /** The runtime.runQueue setting changed: applies to the next run. */
+  setMaxQueued(n: number): void {
+    this.queue.setMaxWaiting(n);
+  }
+
   async run(req: RunRequest): Promise<RunResult> {
     if (req.prompt.trim().length === 0) {
       throw new TriadError('BAD_INPUT', 'The prompt is empty: write something for the model to answer.');

@@ -1,18 +1,19 @@
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
 import { AuditLogPanel } from '../governance/AuditLogPanel';
+import { SettingsPanel } from '../governance/SettingsPanel';
 import { TokensPanel } from '../governance/TokensPanel';
 import { useCan } from '../governance/usePermission';
 import { UsersPanel } from '../governance/UsersPanel';
 import { useSessionStore } from '../stores/sessionStore';
 import '../governance/governance.css';
 
-type View = 'users' | 'audit' | 'tokens';
+type View = 'users' | 'audit' | 'tokens' | 'settings';
 
-const LABELS: Record<View, string> = { users: 'Users', audit: 'Audit log', tokens: 'API tokens' };
+const LABELS: Record<View, string> = { users: 'Users', audit: 'Audit log', tokens: 'API tokens', settings: 'Settings' };
 
 function parseView(value: string | null): View {
-  return value === 'audit' || value === 'tokens' ? value : 'users';
+  return value === 'audit' || value === 'tokens' || value === 'settings' ? value : 'users';
 }
 
 /** Who may do what (users and roles), what was done (the audit log), and the API tokens that act for people. */
@@ -21,8 +22,8 @@ export function GovernancePage() {
   const role = useSessionStore((s) => s.session?.user.role);
   const canUsers = useCan('users.read');
   const canAudit = useCan('audit.read');
-  // Everyone manages their own API tokens; users and the audit log need their permissions.
-  const views = (['users', 'audit', 'tokens'] as const).filter((v) => (v === 'users' ? canUsers : v === 'audit' ? canAudit : true));
+  // Everyone manages their own API tokens and reads the settings; users and the audit log need their permissions.
+  const views = (['users', 'audit', 'tokens', 'settings'] as const).filter((v) => (v === 'users' ? canUsers : v === 'audit' ? canAudit : true));
   const asked = parseView(params.get('view'));
   const view: View = views.includes(asked) ? asked : (views[0] ?? 'tokens');
 
@@ -54,7 +55,7 @@ export function GovernancePage() {
           if you need more access. Here you manage your own API tokens.
         </p>
       )}
-      {view === 'users' ? <UsersPanel /> : view === 'audit' ? <AuditLogPanel /> : <TokensPanel />}
+      {view === 'users' ? <UsersPanel /> : view === 'audit' ? <AuditLogPanel /> : view === 'settings' ? <SettingsPanel /> : <TokensPanel />}
     </div>
   );
 }

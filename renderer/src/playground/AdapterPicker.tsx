@@ -20,9 +20,10 @@ export function AdapterPicker({ model, disabled }: { model: string; disabled: bo
         const ref = `${a.name}@${a.version}`;
         const chosen = find(ref);
         return (
-          <div key={a.id} className="param-row" title={`sha256 ${a.sha256} · rank ${a.rank} · ${a.targets.join(', ')}`}>
+          <div key={a.id} className="param-row param-row-adapter" title={`sha256 ${a.sha256} · rank ${a.rank} · ${a.targets.join(', ')}`}>
             <label className="param-label">
-              <input type="checkbox" checked={chosen !== undefined} onChange={(e) => toggle(ref, e.target.checked)} /> <span className="mono">{ref}</span>
+              <input type="checkbox" checked={chosen !== undefined} onChange={(e) => toggle(ref, e.target.checked)} />
+              <span className="mono">{ref}</span>
             </label>
             <input
               className="input input-num"

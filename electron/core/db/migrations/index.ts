@@ -5,6 +5,7 @@ import { migration0004 } from './0004_prompts';
 import { migration0005 } from './0005_tracing';
 import { migration0006 } from './0006_ledger';
 import { migration0007 } from './0007_adapters';
+import { migration0008 } from './0008_settings';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Numbered, append-only. Never edit a migration that has landed: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
