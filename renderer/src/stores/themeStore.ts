@@ -24,8 +24,23 @@ export const useThemeStore = create<ThemeState>()(
 );
 
 /** Writes the theme onto <html>, where the CSS variables read it. */
+const darkQuery = (): MediaQueryList => window.matchMedia('(prefers-color-scheme: dark)');
+
+/**
+ * Sets data-theme on <html> to the colours in use, resolving "system" from the
+ * OS preference, so theme.css defines each palette once.
+ */
 export function applyTheme(theme: Theme): void {
-  const root = document.documentElement;
-  if (theme === 'system') root.removeAttribute('data-theme');
-  else root.setAttribute('data-theme', theme);
+  const resolved = theme === 'system' ? (darkQuery().matches ? 'dark' : 'light') : theme;
+  document.documentElement.setAttribute('data-theme', resolved);
+}
+
+/** Re-applies "system" when the OS switches between light and dark; returns the unsubscribe. */
+export function followSystemTheme(getTheme: () => Theme): () => void {
+  const query = darkQuery();
+  const onChange = (): void => {
+    if (getTheme() === 'system') applyTheme('system');
+  };
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
 }
