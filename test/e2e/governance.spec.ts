@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { post } from '../helpers/httpClient';
 import { ADMIN, makeTempHome } from '../helpers/tempHome';
-import { runTriad, serve, type ServedApp } from './servedApp';
+import { runTriad, serve, type ServedApp, signIn } from './servedApp';
 
 // Governance as an administrator meets it: add a user, change the role,
 // disable them, read what happened in the audit log; and a password change
@@ -24,15 +24,13 @@ test.describe('governance: users, roles and the audit log', () => {
     temp.cleanup();
   });
 
-  async function signIn(page: Page, username: string, password: string) {
+  async function openAndSignIn(page: Page, username: string, password: string) {
     await page.goto(app.baseUrl);
-    await page.getByLabel('User name').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, username, password);
   }
 
   test('an admin adds a user, changes the role, disables them, and finds it all in the audit log', async ({ page }) => {
-    await signIn(page, ADMIN.username, ADMIN.password);
+    await openAndSignIn(page, ADMIN.username, ADMIN.password);
     await page.getByRole('link', { name: 'Governance' }).click();
     await expect(page.getByTestId('user-row')).toHaveCount(2);
 
@@ -83,18 +81,18 @@ test.describe('governance: users, roles and the audit log', () => {
   test('a disabled user cannot sign in, with a clear message', async ({ page }) => {
     const as = { TRIAD_USER: ADMIN.username, TRIAD_PASSWORD: ADMIN.password, TRIAD_HOME: temp.home };
     expect((await runTriad(['users', 'add', 'dora', '--role', 'reviewer'], { ...as, TRIAD_NEW_PASSWORD: 'reviewing-9' })).code).toBe(0);
-    await signIn(page, 'dora', 'reviewing-9');
+    await openAndSignIn(page, 'dora', 'reviewing-9');
     await expect(page.getByRole('button', { name: /dora/ })).toBeVisible();
     expect((await runTriad(['users', 'disable', 'dora'], as)).code).toBe(0);
     // The open session ends at the next call; the sign-in page says why.
     await page.getByRole('link', { name: 'Governance' }).click();
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
-    await signIn(page, 'dora', 'reviewing-9');
+    await openAndSignIn(page, 'dora', 'reviewing-9');
     await expect(page.getByText('The account "dora" is disabled.')).toBeVisible();
   });
 
   test('an analyst sees why the page is closed to them, and changes their own password from the user menu', async ({ page }) => {
-    await signIn(page, 'ana', 'analysis-42');
+    await openAndSignIn(page, 'ana', 'analysis-42');
     await page.getByRole('link', { name: 'Governance' }).click();
     await expect(page.getByText('Your role (analyst) may not see them.', { exact: false })).toBeVisible();
 
@@ -111,16 +109,14 @@ test.describe('governance: users, roles and the audit log', () => {
     await expect(page.getByText('Password changed. Your other sessions have ended.')).toBeVisible();
 
     await page.getByRole('menuitem', { name: 'Log out' }).click();
-    await page.getByLabel('User name').fill('ana');
-    await page.getByLabel('Password').fill('better-one-2');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, 'ana', 'better-one-2');
     await expect(page.getByRole('button', { name: /ana/ })).toBeVisible();
   });
 
   test('a user creates an API token in the UI, uses it over HTTP, and revokes it; an admin revokes another user\'s', async ({ page }) => {
     const as = { TRIAD_USER: ADMIN.username, TRIAD_PASSWORD: ADMIN.password, TRIAD_HOME: temp.home };
     expect((await runTriad(['users', 'add', 'tess', '--role', 'analyst'], { ...as, TRIAD_NEW_PASSWORD: 'testing-tess-5' })).code).toBe(0);
-    await signIn(page, 'tess', 'testing-tess-5');
+    await openAndSignIn(page, 'tess', 'testing-tess-5');
     await page.getByRole('button', { name: /tess/ }).click();
     await page.getByRole('menuitem', { name: 'API tokens…' }).click();
     await expect(page).toHaveURL(/view=tokens/);
@@ -165,7 +161,7 @@ test.describe('governance: users, roles and the audit log', () => {
     // An administrator sees everyone's tokens and stops tess's other script.
     await page.getByRole('button', { name: /tess/ }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
-    await signIn(page, ADMIN.username, ADMIN.password);
+    await openAndSignIn(page, ADMIN.username, ADMIN.password);
     await page.getByRole('link', { name: 'Governance' }).click();
     await page.getByRole('radiogroup', { name: 'View' }).getByText('API tokens').click();
     const everyone = page.getByRole('table', { name: "All users' tokens" });
@@ -182,7 +178,7 @@ test.describe('governance: users, roles and the audit log', () => {
   });
 
   test('an admin changes a runtime setting with its source badge and audit trail; an analyst reads it only', async ({ page }) => {
-    await signIn(page, ADMIN.username, ADMIN.password);
+    await openAndSignIn(page, ADMIN.username, ADMIN.password);
     await page.getByRole('link', { name: 'Governance' }).click();
     await page.getByRole('radiogroup', { name: 'View' }).getByText('Settings').click();
     const queue = page.locator('[data-testid="setting-row"][data-key="runtime.runQueue"]');
@@ -201,9 +197,7 @@ test.describe('governance: users, roles and the audit log', () => {
 
     await page.getByRole('button', { name: /admin/ }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
-    await page.getByLabel('User name').fill('ana');
-    await page.getByLabel('Password').fill('better-one-2');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, 'ana', 'better-one-2');
     await page.getByRole('link', { name: 'Governance' }).click();
     await page.getByRole('radiogroup', { name: 'View' }).getByText('Settings').click();
     await expect(queue.getByTestId('setting-source')).toHaveText('stored');
@@ -214,7 +208,7 @@ test.describe('governance: users, roles and the audit log', () => {
   test('a role change shows in the open window without signing in again', async ({ page }) => {
     const as = { TRIAD_USER: ADMIN.username, TRIAD_PASSWORD: ADMIN.password, TRIAD_HOME: temp.home };
     expect((await runTriad(['users', 'add', 'rita', '--role', 'analyst'], { ...as, TRIAD_NEW_PASSWORD: 'reading-rita-3' })).code).toBe(0);
-    await signIn(page, 'rita', 'reading-rita-3');
+    await openAndSignIn(page, 'rita', 'reading-rita-3');
     await page.getByRole('link', { name: 'Governance' }).click();
     await expect(page.getByText('Your role (analyst) may not see them.', { exact: false })).toBeVisible();
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ADMIN, makeTempHome } from '../helpers/tempHome';
-import { runTriad, serve, type ServedApp } from './servedApp';
+import { runTriad, serve, type ServedApp, signIn } from './servedApp';
 
 // The ledger as a user meets it: the top bar says whether the record verifies,
 // the Audit page verifies on demand, and an edit made behind Triad's back
@@ -24,9 +24,7 @@ test.describe('ledger status and audit page', () => {
 
   test('verifies, signs a checkpoint, then flags tampering loudly', async ({ page }) => {
     await page.goto(app.baseUrl);
-    await page.getByLabel('User name').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.username, ADMIN.password);
 
     const badge = page.getByTestId('ledger-status');
     await expect(badge).toContainText('Ledger verified');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { writeRandomModel } from '../../electron/core/models/gguf/randomModel';
 import { ADMIN, makeTempHome } from '../helpers/tempHome';
-import { runTriad, serve, type ServedApp } from './servedApp';
+import { runTriad, serve, type ServedApp, signIn } from './servedApp';
 
 // The model registry as a model owner meets it: import (by path and by upload,
 // with progress), approve with a second pair of eyes, label, roll back, compare, document.
@@ -29,16 +29,14 @@ test.describe('models page', () => {
     temp.cleanup();
   });
 
-  async function signIn(page: Page) {
+  async function openModelsPage(page: Page) {
     await page.goto(app.baseUrl);
-    await page.getByLabel('User name').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.username, ADMIN.password);
     await page.getByRole('link', { name: 'Models' }).click();
   }
 
   test('imports by path and by upload, and refuses approving your own import', async ({ page }) => {
-    await signIn(page);
+    await openModelsPage(page);
     await expect(page.getByTestId('model-row')).toContainText('demo-assistant');
     await page.getByRole('button', { name: 'Import model' }).click();
     await page.getByLabel('Model name').fill('e2e-model');
@@ -75,7 +73,7 @@ test.describe('models page', () => {
   });
 
   test('approves, labels, rolls back, compares and documents the demo model', async ({ page }) => {
-    await signIn(page);
+    await openModelsPage(page);
     await page.getByTestId('model-row').filter({ hasText: 'demo-assistant' }).click();
     const item = (v: number) => page.getByTestId('version-item').filter({ hasText: `demo-assistant@${v}` });
     for (const v of [1, 2]) {

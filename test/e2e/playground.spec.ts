@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_SENTENCES } from '../../electron/core/models/demoModels';
 import { ADMIN, makeTempHome } from '../helpers/tempHome';
-import { runTriad, serve, type ServedApp } from './servedApp';
+import { runTriad, serve, type ServedApp, signIn } from './servedApp';
 
 // The first vertical slice as a user meets it: sign in, run a prompt, watch it
 // stream, find the run among the traces.
@@ -22,17 +22,13 @@ test.describe('playground and traces', () => {
 
   test('refuses a wrong password with a clear message', async ({ page }) => {
     await page.goto(app.launchUrl);
-    await page.getByLabel('User name').fill(ADMIN.username);
-    await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.username, 'not-the-password');
     await expect(page.getByText('Wrong user name or password.')).toBeVisible();
   });
 
   test('signs in, streams an answer and records the trace', async ({ page }) => {
     await page.goto(app.baseUrl);
-    await page.getByLabel('User name').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.username, ADMIN.password);
 
     await page.getByRole('link', { name: 'Playground' }).click();
     await page.getByLabel('Model').selectOption('demo-assistant@2');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO_SENTENCES } from '../../electron/core/models/demoModels';
 import { ADMIN, makeTempHome } from '../helpers/tempHome';
-import { runTriad, serve, type ServedApp } from './servedApp';
+import { runTriad, serve, type ServedApp, signIn } from './servedApp';
 
 // The prompt registry as a user meets it: edit with a live preview, save a
 // version, compare it, label it, and run it from the playground by reference.
@@ -29,9 +29,7 @@ test.describe('prompts', () => {
 
   test('edits with a live preview, saves a version, diffs and labels it, runs it by reference', async ({ page }) => {
     await page.goto(app.launchUrl);
-    await page.getByLabel('User name').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.username, ADMIN.password);
     await page.getByRole('link', { name: 'Prompts' }).click();
 
     await expect(page.getByRole('button', { name: /greet/ })).toBeVisible();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { runTriad, ROOT, TRIAD_BIN } from '../helpers/cli';
 
 export interface ServedApp {
@@ -41,3 +42,10 @@ export function serve(home: string, env: Record<string, string | undefined> = {}
 }
 
 export { runTriad };
+
+/** Signs in on the login page as a user would. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

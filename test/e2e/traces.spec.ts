@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_SENTENCES } from '../../electron/core/models/demoModels';
 import { ADMIN, makeTempHome } from '../helpers/tempHome';
-import { runTriad, serve, type ServedApp } from './servedApp';
+import { runTriad, serve, type ServedApp, signIn } from './servedApp';
 
 // The trace explorer as an analyst meets it: run with every option, search,
 // filter from the URL, read the detail (parameters, runtime, resources, spans), replay.
@@ -25,9 +25,7 @@ test.describe('trace explorer', () => {
 
   test('runs with stop strings, searches, filters in the URL, shows the detail and replays identically', async ({ page }) => {
     await page.goto(app.baseUrl);
-    await page.getByLabel('User name').fill(ADMIN.username);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, ADMIN.username, ADMIN.password);
 
     await page.getByRole('link', { name: 'Playground' }).click();
     await page.getByLabel('Model').selectOption('demo-assistant@1');
