@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { Source } from '../../../shared/domain';
 import { TriadError } from '../../../shared/errors';
 import type { ModelMetadata } from '../../../shared/methods/models';
@@ -9,7 +8,7 @@ import type { Db } from '../db/connection';
 import type { Actor, AuditLog } from '../governance/audit';
 import type { HomePaths } from '../paths';
 import { cancelledError } from '../jobs/jobRunner';
-import { sha256File } from './hashFile';
+import { stageFile } from './contentStore';
 import { readModelMetadata } from './modelMetadata';
 import { SELECT_VERSION, toVersion, versionRef, type StoredModelVersion, type VersionRow } from './versionRows';
 
@@ -66,20 +65,14 @@ export async function importModel(deps: Deps, req: ImportRequest): Promise<Impor
   progress(0, null, 'Reading GGUF metadata');
   const metadata = await readModelMetadata(req.file);
 
-  await mkdir(paths.modelStore, { recursive: true });
-  const partial = req.link ? undefined : join(paths.modelStore, `.${randomUUID()}.partial`);
+  const staged = await stageFile(paths.modelStore, req.file, before, {
+    link: req.link,
+    signal: req.signal,
+    onProgress: progress,
+    readError: (error) => unreadable(req.file, error),
+  });
   try {
-    const sha256 = await sha256File(req.file, before.size, {
-      onProgress: (done, total) => progress(done, total, req.link ? 'Hashing' : 'Hashing and copying into the store'),
-      signal: req.signal,
-      copyTo: partial,
-    }).catch((error: unknown) => {
-      throw error instanceof TriadError ? error : unreadable(req.file, error);
-    });
-    const after = await stat(req.file);
-    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-      throw new TriadError('MODEL_INVALID', `${req.file} changed while it was being imported.`, 'Import it again once nothing is writing to it.');
-    }
+    const { sha256 } = staged;
     const existing = db.prepare(`${SELECT_VERSION} WHERE m.name = ? AND v.sha256 = ?`).get(req.name, sha256) as VersionRow | undefined;
     if (existing) return { version: toVersion(existing), metadata, duplicate: true, sameBytesAs: [] };
     const twins = (db.prepare(`${SELECT_VERSION} WHERE v.sha256 = ? ORDER BY m.name, v.version`).all(sha256) as VersionRow[]).map((r) =>
@@ -88,19 +81,11 @@ export async function importModel(deps: Deps, req: ImportRequest): Promise<Impor
 
     // Last point at which a cancel leaves nothing behind.
     if (req.signal?.aborted) throw cancelledError('The import');
-    let path = req.file;
-    let storedMtime = after.mtimeMs;
-    if (partial !== undefined) {
-      path = join(paths.modelStore, `${sha256}.gguf`);
-      const present = await stat(path).catch(() => null);
-      // The store is content-addressed: bytes already there are shared, not copied twice.
-      if (!present || present.size !== after.size) await rename(partial, path);
-      storedMtime = (await stat(path)).mtimeMs;
-    }
-    const version = register(deps, req, { sha256, sizeBytes: after.size, path, storedMtime, metadata });
+    const { path, storedMtime } = await staged.commit();
+    const version = register(deps, req, { sha256, sizeBytes: before.size, path, storedMtime, metadata });
     return { version, metadata, duplicate: false, sameBytesAs: twins };
   } finally {
-    if (partial !== undefined) await rm(partial, { force: true });
+    await staged.discard();
   }
 }
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { Source } from '../../../../shared/domain';
 import { TriadError } from '../../../../shared/errors';
 import type { Clock } from '../../clock';
@@ -8,7 +7,7 @@ import type { Db } from '../../db/connection';
 import type { Actor, AuditLog } from '../../governance/audit';
 import { cancelledError } from '../../jobs/jobRunner';
 import type { HomePaths } from '../../paths';
-import { sha256File } from '../hashFile';
+import { stageFile } from '../contentStore';
 import type { ImportProgress } from '../importer';
 import type { Witness } from '../integrity';
 import { versionRef, type StoredModelVersion } from '../versionRows';
@@ -78,34 +77,18 @@ export class AdapterRegistry {
     progress(0, null, 'Checking the adapter against its base model');
     const facts = await inspectAdapter(req.file, req.base.path, versionRef(req.base));
 
-    await mkdir(this.paths.modelStore, { recursive: true });
-    const partial = req.link ? undefined : join(this.paths.modelStore, `.${randomUUID()}.partial`);
+    const staged = await stageFile(this.paths.modelStore, req.file, before, { link: req.link, signal: req.signal, onProgress: progress });
     try {
-      const sha256 = await sha256File(req.file, before.size, {
-        onProgress: (done, total) => progress(done, total, req.link ? 'Hashing' : 'Hashing and copying into the store'),
-        signal: req.signal,
-        copyTo: partial,
-      });
-      const after = await stat(req.file);
-      if (after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-        throw new TriadError('MODEL_INVALID', `${req.file} changed while it was being imported.`, 'Import it again once nothing is writing to it.');
-      }
+      const { sha256 } = staged;
       const existing = this.db
         .prepare(`${SELECT_ADAPTER} WHERE a.name = ? AND av.sha256 = ? AND av.base_version_id = ?`)
         .get(req.name, sha256, req.base.id) as AdapterRow | undefined;
       if (existing) return { adapter: toAdapter(existing), duplicate: true };
       if (req.signal?.aborted) throw cancelledError('The import');
-      let path = req.file;
-      let storedMtime = after.mtimeMs;
-      if (partial !== undefined) {
-        path = join(this.paths.modelStore, `${sha256}.gguf`);
-        const present = await stat(path).catch(() => null);
-        if (!present || present.size !== after.size) await rename(partial, path);
-        storedMtime = (await stat(path)).mtimeMs;
-      }
+      const { path, storedMtime } = await staged.commit();
       return { adapter: this.register(req, { sha256, path, storedMtime, ...facts }), duplicate: false };
     } finally {
-      if (partial !== undefined) await rm(partial, { force: true });
+      await staged.discard();
     }
   }
 
